@@ -1,0 +1,63 @@
+# Newsroom — `make run` sets everything up and serves the demo site; `make test` runs the suite.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+# Local development defaults; any of these may be overridden from the environment.
+export DEBUG ?= 1
+
+# The first Python 3.12+ found: python3.13, python3.12, python3 (pyenv reads .python-version), then pyenv's own folders.
+PYTHON ?= $(shell for candidate in python3.13 python3.12 python3 $$(ls -d $$HOME/.pyenv/versions/3.1[2-9]*/bin/python 2>/dev/null | sort -r); do \
+	if command -v $$candidate >/dev/null 2>&1 && $$candidate -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
+	command -v $$candidate; break; fi; done)
+
+.PHONY: help setup setup-ci run test lint format messages compilemessages demo clean
+
+help:
+	@echo "make run     set up (virtualenv, requirements, migrations, translations, demo content) and serve on http://127.0.0.1:8000/"
+	@echo "make setup   everything make run does, without serving"
+	@echo "make test    run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL points there)"
+	@echo "make lint    ruff check and format check"
+	@echo "make messages  refresh locale/*/LC_MESSAGES/django.po from the code"
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "error: Newsroom needs Python 3.12 or newer (Django 6.1). Install one (e.g. 'pyenv install 3.13') and run make again," >&2; \
+		echo "       or name it: make run PYTHON=/path/to/python3.13" >&2; exit 1; fi
+	@command -v msgfmt >/dev/null || { echo "error: GNU gettext (msgfmt) is needed to compile translations: apt-get install gettext" >&2; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+setup: $(VENV)/.installed compilemessages
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+
+# What CI needs before it tests: the virtualenv and compiled translations (no demo database).
+setup-ci: $(VENV)/.installed compilemessages
+
+run: setup
+	$(MANAGE) runserver 127.0.0.1:8000
+
+compilemessages: $(VENV)/.installed
+	$(MANAGE) compilemessages --ignore=.venv
+
+messages: $(VENV)/.installed
+	$(MANAGE) makemessages --locale=fa --ignore=.venv --ignore=tests --no-obsolete --add-location=file
+
+test: $(VENV)/.installed compilemessages
+	$(MANAGE) test tests --parallel=auto --noinput $(TESTARGS)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -1,0 +1,293 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from series.labels import part_label
+
+from .text import reading_minutes, sanitise_body, slug_for
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+# Saves this soon after first publication (typo fixes) do not earn an "Updated" line.
+UPDATE_GRACE = timedelta(minutes=10)
+
+
+def filled(field: str) -> Q:
+    """Match rows whose field holds text: modeltranslation columns are nullable, so NULL and "" alike are empty."""
+    return Q(**{f"{field}__isnull": False}) & ~Q(**{field: ""})
+
+
+class TranslatedSlugMixin:
+    """Fill each language's empty slug from that language's name or headline."""
+
+    slug_source = "name"
+
+    def fill_slugs(self):
+        for language in LANGUAGE_CODES:
+            source = getattr(self, f"{self.slug_source}_{language}")
+            if source and not getattr(self, f"slug_{language}"):
+                setattr(self, f"slug_{language}", slug_for(source, language) or None)
+
+    def slug_in(self, language: str) -> str | None:
+        return getattr(self, f"slug_{language}", None)
+
+
+class Section(TranslatedSlugMixin, models.Model):
+    """A desk of the newsroom, such as Economy or Culture."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=80, allow_unicode=True, blank=True, null=True)  # noqa: DJ001 -- NULL: no slug in this language
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Sections are listed in this order.")
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+        constraints = [
+            models.UniqueConstraint(fields=["slug_en"], name="section_unique_slug_en"),
+            models.UniqueConstraint(fields=["slug_fa"], name="section_unique_slug_fa"),
+        ]
+
+    def __str__(self):
+        return self.name or ""
+
+    def save(self, *args, **kwargs):
+        self.fill_slugs()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"slug": self.slug_in(translation.get_language()) or self.slug_en})
+
+
+class Tag(TranslatedSlugMixin, models.Model):
+    """A topic label that cuts across sections."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=80, allow_unicode=True, blank=True, null=True)  # noqa: DJ001 -- NULL: no slug in this language
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        constraints = [
+            models.UniqueConstraint(fields=["slug_en"], name="tag_unique_slug_en"),
+            models.UniqueConstraint(fields=["slug_fa"], name="tag_unique_slug_fa"),
+        ]
+
+    def __str__(self):
+        return self.name or ""
+
+    def save(self, *args, **kwargs):
+        self.fill_slugs()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:tag", kwargs={"slug": self.slug_in(translation.get_language()) or self.slug_en})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Return the articles a reader may see now: published, and not scheduled for later."""
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def available_in(self, language: str):
+        """Return the articles whose headline and body are written in the language."""
+        return self.filter(filled(f"headline_{language}") & filled(f"body_{language}"))
+
+    def by_author(self, author):
+        return self.filter(bylines__author=author)
+
+    def with_slug(self, slug: str):
+        """Return the articles whose slug in any language is this one."""
+        condition = Q()
+        for language in LANGUAGE_CODES:
+            condition |= Q(**{f"slug_{language}": slug})
+        return self.filter(condition)
+
+    def newest_first(self):
+        return self.order_by("-publish_at", "-pk")
+
+    def for_listing(self):
+        """Fetch what a list item shows (section, bylines) without a query per item."""
+        return self.select_related("section").prefetch_related(
+            models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+        )
+
+
+class Article(TranslatedSlugMixin, models.Model):
+    """A piece of analysis, written in one or both languages."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review")
+        PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    headline = models.CharField(_("headline"), max_length=200, blank=True)
+    slug = models.SlugField(  # noqa: DJ001 -- NULL: no slug in this language, so unique per language
+        _("slug"),
+        max_length=80,
+        allow_unicode=True,
+        blank=True,
+        null=True,
+        help_text=_("The article's address in this language; filled from the headline when left empty."),
+    )
+    standfirst = models.TextField(
+        _("standfirst"), blank=True, help_text=_("The one- or two-sentence summary under the headline.")
+    )
+    body = models.TextField(_("body"), blank=True)
+    image = models.ImageField(_("featured image"), upload_to="articles/%Y/%m/", blank=True)
+    image_alt = models.CharField(_("image alt text"), max_length=250, blank=True)
+    image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
+    image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
+
+    authors = models.ManyToManyField(
+        "authors.Author", through="Byline", related_name="articles", verbose_name=_("authors")
+    )
+    section = models.ForeignKey(Section, verbose_name=_("section"), on_delete=models.PROTECT, related_name="articles")
+    tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="articles")
+    series = models.ForeignKey(
+        "series.Series",
+        verbose_name=_("series"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    part = models.PositiveSmallIntegerField(
+        _("part"), null=True, blank=True, help_text=_("Its number within the series.")
+    )
+
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT, db_index=True)
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Published articles appear to readers from this moment; a future time schedules them."),
+    )
+    first_published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    reading_minutes = models.PositiveSmallIntegerField(
+        _("reading time (minutes)"), null=True, blank=True, editable=False
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    slug_source = "headline"
+
+    class Meta:
+        ordering = ["-publish_at", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        constraints = [
+            models.UniqueConstraint(fields=["slug_en"], name="article_unique_slug_en"),
+            models.UniqueConstraint(fields=["slug_fa"], name="article_unique_slug_fa"),
+            models.UniqueConstraint(
+                fields=["series", "part"],
+                name="article_unique_series_part",
+                violation_error_message=_("Another article is already this part of the series."),
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "publish_at"], name="article_status_publish_idx")]
+
+    def __str__(self):
+        return self.headline_en or self.headline_fa or str(_("(untitled)"))
+
+    def save(self, *args, **kwargs):
+        for language in LANGUAGE_CODES:
+            body = sanitise_body(getattr(self, f"body_{language}"))
+            setattr(self, f"body_{language}", body)
+            setattr(self, f"reading_minutes_{language}", reading_minutes(body, language) if body else None)
+        self.fill_slugs()
+        if self.status == self.Status.PUBLISHED:
+            self.publish_at = self.publish_at or timezone.now()
+            self.first_published_at = self.first_published_at or self.publish_at
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        """Return the address in the active language, or in a language the article is written in."""
+        languages = self.available_languages() or [lang for lang in LANGUAGE_CODES if self.slug_in(lang)]
+        language = translation.get_language()
+        return self.url_in(language if language in languages else languages[0])
+
+    def clean(self):
+        if (self.series_id is None) != (self.part is None):
+            raise ValidationError(
+                {"part": _("A series article needs a part number, and a part number needs a series.")}
+            )
+        if (
+            not any(self.is_available_in(language) for language in LANGUAGE_CODES)
+            and self.status == self.Status.PUBLISHED
+        ):
+            raise ValidationError(_("An article needs a headline and a body in at least one language to be published."))
+
+    def url_in(self, language: str) -> str:
+        """Return the address of the article's version in a language."""
+        with translation.override(language):
+            return reverse("articles:detail", kwargs={"slug": self.slug_in(language)})
+
+    def is_available_in(self, language: str) -> bool:
+        return bool(getattr(self, f"headline_{language}", None) and getattr(self, f"body_{language}", None))
+
+    def available_languages(self) -> list[str]:
+        return [language for language in LANGUAGE_CODES if self.is_available_in(language)]
+
+    def is_published(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED and self.publish_at is not None and self.publish_at <= timezone.now()
+        )
+
+    def is_scheduled(self) -> bool:
+        return self.status == self.Status.PUBLISHED and self.publish_at is not None and self.publish_at > timezone.now()
+
+    def reading_minutes_in(self, language: str) -> int | None:
+        return getattr(self, f"reading_minutes_{language}")
+
+    def body_html(self) -> str:
+        """Return the body for a template: passed through the allow-list again, then marked safe."""
+        return mark_safe(sanitise_body(self.body))  # noqa: S308 -- sanitised on the line above
+
+    def part_label(self, language: str | None = None) -> str:
+        return part_label(self.part, language) if self.part else ""
+
+    def ordered_authors(self) -> list:
+        """Return the byline's authors in their chosen order (uses prefetched bylines when present)."""
+        return [byline.author for byline in self.bylines.all()]
+
+    def updated_after_publication(self) -> bool:
+        return bool(
+            self.first_published_at and self.updated_at and self.updated_at - self.first_published_at > UPDATE_GRACE
+        )
+
+
+class Byline(models.Model):
+    """An author's place on an article's byline."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines", verbose_name=_("article"))
+    author = models.ForeignKey(
+        "authors.Author", on_delete=models.PROTECT, related_name="bylines", verbose_name=_("author")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="byline_unique_author_per_article"),
+        ]
+
+    def __str__(self):
+        return f"{self.article} — {self.author}"

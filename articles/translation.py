@@ -1,0 +1,23 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Article, Section, Tag
+
+
+@register(Section)
+class SectionTranslationOptions(TranslationOptions):
+    fields = ("name", "slug")
+    empty_values = {"slug": None}
+
+
+@register(Tag)
+class TagTranslationOptions(TranslationOptions):
+    fields = ("name", "slug")
+    empty_values = {"slug": None}
+
+
+@register(Article)
+class ArticleTranslationOptions(TranslationOptions):
+    fields = ("headline", "slug", "standfirst", "body", "image_alt", "image_caption", "reading_minutes")
+    empty_values = {"slug": None, "reading_minutes": None}
+    # A Persian page never shows English text in place of a missing translation, and vice versa.
+    fallback_languages = {"default": ()}

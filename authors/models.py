@@ -1,0 +1,63 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from articles.text import slug_for
+
+
+class Author(models.Model):
+    """A person whose name appears on bylines."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("slug"), max_length=80, unique=True, blank=True, help_text=_("Used in the author's page address.")
+    )
+    job_title = models.CharField(_("job title"), max_length=120, blank=True)
+    bio = models.TextField(_("bio"), blank=True)
+    avatar = models.ImageField(_("avatar"), upload_to="authors/", blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    x_handle = models.CharField(_("X (Twitter) handle"), max_length=50, blank=True, help_text=_("Without the @."))
+    telegram = models.CharField(_("Telegram username"), max_length=50, blank=True, help_text=_("Without the @."))
+    linkedin = models.URLField(_("LinkedIn profile"), blank=True)
+    instagram = models.CharField(_("Instagram username"), max_length=50, blank=True, help_text=_("Without the @."))
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author_profile",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self):
+        return self.name or self.slug
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slug_for(self.name_en or self.name, "en")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("authors:detail", kwargs={"slug": self.slug})
+
+    def social_links(self) -> list[tuple[str, str]]:
+        """Return (network, URL) pairs for the links the author has given."""
+        links = []
+        if self.website:
+            links.append(("website", self.website))
+        if self.x_handle:
+            links.append(("x", f"https://x.com/{self.x_handle.lstrip('@')}"))
+        if self.telegram:
+            links.append(("telegram", f"https://t.me/{self.telegram.lstrip('@')}"))
+        if self.linkedin:
+            links.append(("linkedin", self.linkedin))
+        if self.instagram:
+            links.append(("instagram", f"https://www.instagram.com/{self.instagram.lstrip('@')}/"))
+        return links

@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path, register_converter
+
+from .converters import UnicodeSlugConverter
+from .views import choose_language
+
+register_converter(UnicodeSlugConverter, "uslug")
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("language/<str:language>/", choose_language, name="choose-language"),
+]
+
+# "/" has no pattern: LocaleMiddleware redirects it to the reader's language (cookie, then Accept-Language).
+urlpatterns += i18n_patterns(
+    path("authors/", include("authors.urls")),
+    path("series/", include("series.urls")),
+    path("", include("articles.urls")),
+)
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

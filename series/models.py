@@ -1,0 +1,39 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import TranslatedSlugMixin
+
+
+class Series(TranslatedSlugMixin, models.Model):
+    """A run of articles published as numbered parts."""
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=80, allow_unicode=True, blank=True, null=True)  # noqa: DJ001 -- NULL: no slug in this language
+    description = models.TextField(_("description"), blank=True)
+    cover = models.ImageField(_("cover image"), upload_to="series/", blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    slug_source = "title"
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("series")
+        verbose_name_plural = _("series")
+        constraints = [
+            models.UniqueConstraint(fields=["slug_en"], name="series_unique_slug_en"),
+            models.UniqueConstraint(fields=["slug_fa"], name="series_unique_slug_fa"),
+        ]
+
+    def __str__(self):
+        return self.title or self.slug_en or self.slug_fa or ""
+
+    def save(self, *args, **kwargs):
+        self.fill_slugs()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        slug = self.slug_in(get_language()) or self.slug_en or self.slug_fa
+        return reverse("series:detail", kwargs={"slug": slug})
