@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -182,6 +183,13 @@ class Article(TranslatedSlugMixin, models.Model):
     reading_minutes = models.PositiveSmallIntegerField(
         _("reading time (minutes)"), null=True, blank=True, editable=False
     )
+
+    # The search index, kept current by articles/search.py: normalised text per language, and on
+    # PostgreSQL its weighted vector behind a GIN index.
+    search_text_en = models.TextField(_("search text (English)"), blank=True, default="", editable=False)
+    search_text_fa = models.TextField(_("search text (Persian)"), blank=True, default="", editable=False)
+    search_vector_en = SearchVectorField(_("search vector (English)"), null=True, editable=False)
+    search_vector_fa = SearchVectorField(_("search vector (Persian)"), null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import search_views, views
 
 app_name = "articles"
 
@@ -9,4 +9,5 @@ urlpatterns = [
     path("articles/<uslug:slug>/", views.ArticleView.as_view(), name="detail"),
     path("sections/<uslug:slug>/", views.SectionView.as_view(), name="section"),
     path("tags/<uslug:slug>/", views.TagView.as_view(), name="tag"),
+    path("search/", search_views.search_page, name="search"),
 ]

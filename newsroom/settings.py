@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",  # search vectors (harmless on SQLite)
+    "django.contrib.sitemaps",
     "articles",
     "authors",
     "series",

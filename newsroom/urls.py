@@ -4,6 +4,8 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path, register_converter
 
+from articles.sitemaps import robots_txt, sitemap_index, sitemap_section
+
 from .converters import UnicodeSlugConverter
 from .views import choose_language
 
@@ -12,12 +14,16 @@ register_converter(UnicodeSlugConverter, "uslug")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("language/<str:language>/", choose_language, name="choose-language"),
+    path("robots.txt", robots_txt, name="robots"),
+    path("sitemap.xml", sitemap_index, name="sitemap-index"),
+    path("sitemap-<str:section>.xml", sitemap_section, name="sitemap-section"),
 ]
 
 # "/" has no pattern: LocaleMiddleware redirects it to the reader's language (cookie, then Accept-Language).
 urlpatterns += i18n_patterns(
     path("authors/", include("authors.urls")),
     path("series/", include("series.urls")),
+    path("feeds/", include("articles.feed_urls")),
     path("", include("articles.urls")),
 )
 

@@ -1,0 +1,361 @@
+"""
+Search: one Persian-aware normaliser for stored text and for queries, the stored search index and the
+search queryset.
+
+PostgreSQL has no Persian text-search configuration, so Persian is searched with the `simple`
+configuration over text we normalise ourselves (English uses the `english` configuration, which stems).
+Each article keeps, per language, a normalised `search_text_<lang>` laid out as three lines —
+headline, then standfirst with the names of its authors, section and tags, then the body — and on
+PostgreSQL a `search_vector_<lang>` built from those lines with weights A, B and C, behind a GIN index.
+SQLite searches the same normalised text: every term must begin a word, and a term in the headline
+ranks higher.
+
+The index follows every change to what it covers (the article, its bylines and tags, and the names of
+authors, sections and tags) through the receivers connected in `connect_index_updates()`; after a bulk
+import run `manage.py update_search_index`.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Case, F, Func, IntegerField, Q, QuerySet, TextField, Value, When
+from django.db.models.functions import StrIndex
+from django.db.models.lookups import GreaterThan, LessThan
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .text import ZWNJ, plain_text
+
+MAX_QUERY_LENGTH = 200
+
+# The text-search configuration for each language's vector and queries.
+SEARCH_CONFIG = {"en": "english", "fa": "simple"}
+
+_ARABIC_MARKS = dict.fromkeys(range(1611, 1632)) | {0x0670: None}
+_CHARACTERS = str.maketrans(
+    {
+        "ي": "ی",  # Arabic yeh
+        "ى": "ی",  # Alef maksura
+        "ك": "ک",  # Arabic kaf
+        "ة": "ه",  # teh marbuta
+        "ۀ": "ه",
+        "أ": "ا",
+        "إ": "ا",
+        "ٱ": "ا",
+        "\u0640": None,  # tatweel
+        "\u200d": None,  # zero-width joiner
+        "\u200f": None,  # right-to-left mark
+        "\u200e": None,  # left-to-right mark
+        "\ufeff": None,
+        **{chr(0x0660 + digit): str(digit) for digit in range(10)},  # Arabic-Indic digits
+        **{chr(0x06F0 + digit): str(digit) for digit in range(10)},  # Persian digits
+    }
+    | _ARABIC_MARKS
+)
+
+
+def normalise(text: str) -> str:
+    """
+    Return text in the one form search compares: Arabic letter forms folded to Persian, vowel marks and
+    tatweel dropped, every digit ASCII, lower case. Zero-width non-joiners are kept: see `search_words()`.
+    """
+    return unicodedata.normalize("NFKC", text or "").translate(_CHARACTERS).lower()
+
+
+_WORD = re.compile(r"\w+")
+
+
+def search_words(text: str, *, split_joined: bool = True) -> list[str]:
+    """
+    Return the normalised words of a text, with «می‌خواهند» written both ways.
+
+    A word joined with a zero-width non-joiner is kept whole («میخواهند») and, when `split_joined`, also as
+    its parts («می», «خواهند»): whether the reader types the ZWNJ, leaves it out or types a space, the
+    query (whose ZWNJs are simply removed) meets a word in the index.
+    """
+    words = []
+    for token in normalise(text).split():
+        joined = _WORD.findall(token.replace(ZWNJ, ""))
+        words.extend(joined)
+        if split_joined and ZWNJ in token:
+            parts = _WORD.findall(token.replace(ZWNJ, " "))
+            if parts != joined:
+                words.extend(parts)
+    return words
+
+
+def search_text(*, headline: str, standfirst: str, related: list[str], body_html: str) -> str:
+    """Return the stored search text of one language version: headline, summary and names, body — one per line."""
+    lines = (headline, " ".join([standfirst or "", *related]), plain_text(body_html))
+    return "\n".join(" ".join(search_words(line)) for line in lines)
+
+
+def article_search_text(article, language: str) -> str:
+    """Return an article's search text in a language ("" when it is not written in it)."""
+    headline = getattr(article, f"headline_{language}", None)
+    body = getattr(article, f"body_{language}", None)
+    if not (headline and body):
+        return ""
+
+    def name(obj):
+        return getattr(obj, f"name_{language}", None) or obj.name_en or ""
+
+    related = [name(byline.author) for byline in article.bylines.all()]
+    related += [name(article.section)] + [name(tag) for tag in article.tags.all()]
+    return search_text(
+        headline=headline,
+        standfirst=getattr(article, f"standfirst_{language}", None) or "",
+        related=related,
+        body_html=body,
+    )
+
+
+def _line(field: str, number: int):
+    return Func(F(field), Value("\n"), Value(number), function="split_part", output_field=TextField())
+
+
+def search_vector(language: str) -> SearchVector:
+    """Return the weighted tsvector of a language's search text: headline A, summary and names B, body C."""
+    field = f"search_text_{language}"
+    config = SEARCH_CONFIG[language]
+    return (
+        SearchVector(_line(field, 1), config=config, weight="A")
+        + SearchVector(_line(field, 2), config=config, weight="B")
+        + SearchVector(_line(field, 3), config=config, weight="C")
+    )
+
+
+def languages() -> list[str]:
+    return list(SEARCH_CONFIG)
+
+
+def refresh_search_vectors(articles: QuerySet) -> None:
+    """Rebuild the PostgreSQL vectors of these articles from their stored search text, in one statement."""
+    if connection.vendor == "postgresql":
+        articles.update(**{f"search_vector_{language}": search_vector(language) for language in languages()})
+
+
+def index_articles(articles: QuerySet, *, batch_size: int = 500) -> int:
+    """Store the search text (and vectors) of these articles; return how many were indexed."""
+    model = articles.model
+    count = 0
+    queryset = articles.order_by("pk").select_related("section").prefetch_related("bylines__author", "tags")
+    last_pk = 0
+    while True:
+        batch = list(queryset.filter(pk__gt=last_pk)[:batch_size])
+        if not batch:
+            return count
+        for article in batch:
+            for language in languages():
+                setattr(article, f"search_text_{language}", article_search_text(article, language))
+        model._base_manager.bulk_update(batch, [f"search_text_{language}" for language in languages()])
+        refresh_search_vectors(model._base_manager.filter(pk__in=[article.pk for article in batch]))
+        count += len(batch)
+        last_pk = batch[-1].pk
+
+
+# Reading a query.
+
+
+@dataclass(frozen=True)
+class Query:
+    """A reader's query, normalised: `text` for PostgreSQL's websearch syntax, `terms` for matching and marks."""
+
+    text: str
+    terms: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, raw: str) -> "Query":
+        text = " ".join(normalise(raw).replace(ZWNJ, "").split())
+        terms = tuple(dict.fromkeys(word for word in search_words(text, split_joined=False) if word != "or"))
+        return cls(text=text, terms=terms)
+
+    def __bool__(self):
+        return bool(self.terms)
+
+
+def search(articles: QuerySet, query: Query, language: str) -> QuerySet:
+    """Return the articles matching the query in a language, best first (newest first among equals)."""
+    if not query:
+        return articles.none()
+    if connection.vendor == "postgresql":
+        vector = F(f"search_vector_{language}")
+        ts_query = SearchQuery(query.text, config=SEARCH_CONFIG[language], search_type="websearch")
+        return (
+            articles.filter(**{f"search_vector_{language}": ts_query})
+            .annotate(rank=SearchRank(vector, ts_query))
+            .order_by("-rank", "-publish_at", "-pk")
+        )
+    return _search_simply(articles, query, language)
+
+
+def _search_simply(articles: QuerySet, query: Query, language: str) -> QuerySet:
+    """Search on SQLite: every term must begin a word of the search text; headline hits rank higher."""
+    field = f"search_text_{language}"
+    headline_end = StrIndex(F(field), Value("\n"))
+    score = Value(0)
+    for term in query.terms:
+        starts_word = Q(**{f"{field}__startswith": term}) | Q(**{f"{field}__contains": f" {term}"})
+        articles = articles.filter(starts_word | Q(**{f"{field}__contains": f"\n{term}"}))
+        in_headline = Q(**{f"{field}__startswith": term}) | Q(
+            GreaterThan(StrIndex(F(field), Value(f" {term}")), 0),
+            LessThan(StrIndex(F(field), Value(f" {term}")), headline_end),
+        )
+        score = score + Case(When(in_headline, then=Value(3)), default=Value(1), output_field=IntegerField())
+    return articles.annotate(rank=score).order_by("-rank", "-publish_at", "-pk")
+
+
+# Showing results.
+
+
+def _normalised_with_positions(text: str) -> tuple[str, list[int]]:
+    """Return the text normalised, and the source index of each normalised character."""
+    characters, positions = [], []
+    for index, character in enumerate(text):
+        for out in normalise(character):
+            characters.append(out)
+            positions.append(index)
+    return "".join(characters), positions
+
+
+def _term_pattern(term: str) -> str:
+    # A ZWNJ may sit between any two letters of the reader's text and not of the query.
+    return f"{ZWNJ}?".join(re.escape(character) for character in term)
+
+
+def highlight(text: str, terms: tuple[str, ...] | list[str]) -> SafeString:
+    """
+    Return the text escaped, with every word (or ZWNJ-joined part) that begins with a term wrapped in <mark>.
+
+    Matching runs on the normalised text, so «علي» marks «علی» and «میخواهند» marks «می‌خواهند»; the marks
+    are placed on the reader's original characters, and only our own <mark> tags are left unescaped.
+    """
+    text = text or ""
+    terms = sorted({normalise(term).replace(ZWNJ, "") for term in terms} - {""}, key=len, reverse=True)
+    if not terms:
+        return escape(text)
+    normalised, positions = _normalised_with_positions(text)
+    alternatives = "|".join(_term_pattern(term) for term in terms)
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})[\w{ZWNJ}]*")
+    pieces, cursor = [], 0
+    for match in pattern.finditer(normalised):
+        start = positions[match.start()]
+        end = positions[match.end() - 1] + 1
+        if start < cursor:
+            continue
+        pieces.append(escape(text[cursor:start]))
+        pieces.append(f"<mark>{escape(text[start:end])}</mark>")
+        cursor = end
+    pieces.append(escape(text[cursor:]))
+    return mark_safe("".join(pieces))  # noqa: S308 -- every piece of reader text above is escaped
+
+
+def snippet(text: str, terms: tuple[str, ...] | list[str], *, words: int = 36) -> SafeString | None:
+    """Return about `words` words of the text around its first matching word, highlighted (None: no match)."""
+    tokens = (text or "").split()
+    terms = [term for term in terms if term]
+    matching = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(term) for term in terms) + ")") if terms else None
+    first = next(
+        (index for index, token in enumerate(tokens) if matching and matching.search(" ".join(search_words(token)))),
+        None,
+    )
+    if first is None:
+        return None
+    start = max(0, min(first - words // 3, len(tokens) - words))
+    excerpt = " ".join(tokens[start : start + words])
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if start + words < len(tokens) else ""
+    return mark_safe(prefix + highlight(excerpt, terms) + suffix)  # noqa: S308 -- highlight() escapes
+
+
+def marked_terms(query: Query, language: str) -> tuple[str, ...]:
+    """
+    Return the word beginnings to mark for a query: its terms, and on PostgreSQL the English stems too
+    ("rivers" marks "river").
+    """
+    terms = set(query.terms)
+    if query and connection.vendor == "postgresql" and SEARCH_CONFIG[language] != "simple":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT unnest(tsvector_to_array(to_tsvector(%s::regconfig, %s)))",
+                [SEARCH_CONFIG[language], " ".join(query.terms)],
+            )
+            terms.update(row[0] for row in cursor.fetchall())
+    return tuple(sorted(terms, key=len, reverse=True))
+
+
+# Keeping the index current.
+
+
+def _index_article(sender, instance, raw=False, **kwargs):
+    if not raw:
+        index_articles(type(instance)._base_manager.filter(pk=instance.pk))
+
+
+def _index_byline_article(sender, instance, raw=False, **kwargs):
+    if not raw:
+        article_model = sender._meta.get_field("article").related_model
+        index_articles(article_model._base_manager.filter(pk=instance.article_id))
+
+
+def _index_tagged_articles(sender, instance, action, reverse, model, pk_set, **kwargs):
+    if action not in {"post_add", "post_remove", "post_clear", "pre_clear"}:
+        return
+    if reverse:  # tag.articles.add(…): the instance is a tag, pk_set holds articles
+        if action == "pre_clear":
+            instance._search_article_pks = list(instance.articles.values_list("pk", flat=True))
+            return
+        pks = pk_set if action != "post_clear" else getattr(instance, "_search_article_pks", [])
+        articles = model._base_manager.filter(pk__in=pks)
+    else:
+        if action == "pre_clear":
+            return
+        articles = type(instance)._base_manager.filter(pk=instance.pk)
+    index_articles(articles)
+
+
+def _index_named_articles(sender, instance, created=False, raw=False, **kwargs):
+    """An author, section or tag was renamed: its articles carry its name in their search text."""
+    if raw or created:
+        return
+    from .models import Article
+
+    if sender.__name__ == "Author":
+        articles = Article.objects.filter(bylines__author=instance)
+    elif sender.__name__ == "Section":
+        articles = Article.objects.filter(section=instance)
+    else:
+        articles = Article.objects.filter(tags=instance)
+    index_articles(articles.distinct())
+
+
+def _remember_tagged_articles(sender, instance, **kwargs):
+    instance._search_article_pks = list(instance.articles.values_list("pk", flat=True))
+
+
+def _index_untagged_articles(sender, instance, **kwargs):
+    from .models import Article
+
+    index_articles(Article.objects.filter(pk__in=getattr(instance, "_search_article_pks", [])))
+
+
+def connect_index_updates() -> None:
+    """Re-index an article whenever it, its byline or tags, or the name of an author, section or tag changes."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+
+    from authors.models import Author
+
+    from .models import Article, Byline, Section, Tag
+
+    uid = "articles.search"
+    post_save.connect(_index_article, sender=Article, dispatch_uid=f"{uid}.article")
+    post_save.connect(_index_byline_article, sender=Byline, dispatch_uid=f"{uid}.byline-saved")
+    post_delete.connect(_index_byline_article, sender=Byline, dispatch_uid=f"{uid}.byline-deleted")
+    m2m_changed.connect(_index_tagged_articles, sender=Article.tags.through, dispatch_uid=f"{uid}.tags")
+    for model in (Author, Section, Tag):
+        post_save.connect(_index_named_articles, sender=model, dispatch_uid=f"{uid}.{model.__name__}")
+    pre_delete.connect(_remember_tagged_articles, sender=Tag, dispatch_uid=f"{uid}.tag-deleting")
+    post_delete.connect(_index_untagged_articles, sender=Tag, dispatch_uid=f"{uid}.tag-deleted")

@@ -1,0 +1,204 @@
+from datetime import timedelta
+
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test import TestCase
+from django.urls import reverse
+from django.utils import translation
+
+from articles.models import Article, Byline
+from articles.search import Query, search
+from tests.factories import make_article, make_author, make_section, make_tag
+
+
+def search_url(language: str) -> str:
+    with translation.override(language):
+        return reverse("articles:search")
+
+
+def found(language: str, raw: str) -> list[str]:
+    """Return the headlines the search queryset finds, in order."""
+    articles = Article.objects.published().available_in(language)
+    return [getattr(article, f"headline_{language}") for article in search(articles, Query.parse(raw), language)]
+
+
+class PersianSearchTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        make_article(
+            headline_fa="کتابخانه‌ها در شهر کوچک",
+            standfirst_fa="چرا کتاب‌خوانها می‌خواهند کتابخانه باز بماند.",
+            body_fa="<p>علی و کودکان ۱۴۰۵ روز در کتابخانه گذراندند.</p>",
+        )
+
+    def test_arabic_yeh_and_kaf_in_the_query_find_persian_text(self):
+        self.assertEqual(found("fa", "علي"), ["کتابخانه‌ها در شهر کوچک"])
+        self.assertEqual(found("fa", "كوچك"), ["کتابخانه‌ها در شهر کوچک"])
+
+    def test_the_word_is_found_with_or_without_its_zwnj(self):
+        for query in ("می‌خواهند", "میخواهند", "می خواهند", "کتابخانه‌ها", "کتابخانهها"):
+            with self.subTest(query=query):
+                self.assertEqual(found("fa", query), ["کتابخانه‌ها در شهر کوچک"])
+
+    def test_persian_and_arabic_digits_find_the_same_number(self):
+        for query in ("۱۴۰۵", "١٤٠٥", "1405"):
+            with self.subTest(query=query):
+                self.assertEqual(found("fa", query), ["کتابخانه‌ها در شهر کوچک"])
+
+    def test_vowel_marks_and_tatweel_in_the_query_are_ignored(self):
+        self.assertEqual(found("fa", "كِتابخانـــه"), ["کتابخانه‌ها در شهر کوچک"])
+
+    def test_a_word_that_is_not_there_finds_nothing(self):
+        self.assertEqual(found("fa", "اقتصاد"), [])
+
+
+class SearchScopeTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.author = make_author(name_en="Parisa Rahimi", name_fa="پریسا رحیمی")
+        cls.section = make_section(name_en="Economy", name_fa="اقتصاد")
+        cls.tag = make_tag(name_en="Inflation", name_fa="تورم")
+        cls.both = make_article(
+            headline_en="Bread prices double",
+            headline_fa="قیمت نان دو برابر شد",
+            authors=[cls.author],
+            section=cls.section,
+            tags=[cls.tag],
+        )
+        make_article(languages=("en",), headline_en="Bread queues in English only", body_en="<p>Bread.</p>")
+        make_article(headline_en="Bread draft", body_en="<p>Bread.</p>", published_ago=None)
+        make_article(headline_en="Bread tomorrow", body_en="<p>Bread.</p>", published_ago=-timedelta(days=1))
+        make_article(headline_en="Withdrawn bread", body_en="<p>Bread.</p>", status=Article.Status.WITHDRAWN)
+
+    def test_only_published_articles_in_the_language_are_found(self):
+        self.assertEqual(sorted(found("en", "bread")), ["Bread prices double", "Bread queues in English only"])
+        self.assertEqual(found("fa", "نان"), ["قیمت نان دو برابر شد"])
+
+    def test_author_section_and_tag_names_are_searched_in_each_language(self):
+        queries = [("en", "Rahimi"), ("en", "economy"), ("en", "inflation"), ("fa", "رحیمی"), ("fa", "تورم")]
+        for language, query in queries:
+            with self.subTest(query=query):
+                self.assertEqual(found(language, query), [getattr(self.both, f"headline_{language}")])
+
+    def test_a_new_byline_and_a_renamed_tag_reach_the_index(self):
+        newcomer = make_author(name_en="Kian Moradi", name_fa="کیان مرادی")
+        Byline.objects.create(article=self.both, author=newcomer, position=1)
+        self.assertEqual(found("en", "moradi"), ["Bread prices double"])
+        self.tag.name_en = "Price controls"
+        self.tag.save()
+        self.assertEqual(found("en", "controls"), ["Bread prices double"])
+        self.assertEqual(found("en", "inflation"), [])
+        self.both.tags.clear()
+        self.assertEqual(found("en", "controls"), [])
+
+    def test_editing_an_article_updates_what_finds_it(self):
+        self.both.headline_en = "Flour subsidies end"
+        self.both.save()
+        self.assertEqual(found("en", "subsidies"), ["Flour subsidies end"])
+
+    def test_every_term_must_match(self):
+        self.assertEqual(found("en", "bread queues"), ["Bread queues in English only"])
+
+
+class RankingTests(TestCase):
+    def test_a_headline_match_ranks_above_a_body_match(self):
+        make_article(languages=("en",), headline_en="Water budgets", body_en="<p>The drought deepens.</p>")
+        make_article(languages=("en",), headline_en="The drought deepens", body_en="<p>Water budgets.</p>")
+        self.assertEqual(found("en", "drought"), ["The drought deepens", "Water budgets"])
+
+    def test_english_words_match_their_other_forms_on_postgresql(self):
+        make_article(languages=("en",), headline_en="Rivers in retreat")
+        expected = ["Rivers in retreat"]
+        self.assertEqual(found("en", "rivers"), expected)
+        if connection.vendor == "postgresql":
+            self.assertEqual(found("en", "river"), expected)  # stemmed by the english configuration
+
+
+class SearchPageTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        for number in range(12):
+            make_article(
+                headline_en=f"Drought report {number}",
+                headline_fa=f"گزارش خشکسالی {number}",
+                body_en="<p>The reservoir is <em>low</em> this year.</p>",
+                published_ago=timedelta(hours=number + 1),
+            )
+
+    def page(self, language, **params):
+        response = self.client.get(search_url(language), params)
+        self.assertEqual(response.status_code, 200)
+        return BeautifulSoup(response.text, "html.parser")
+
+    def test_results_are_highlighted_and_paginated_with_the_query_kept(self):
+        page = self.page("en", q="drought")
+        self.assertEqual(page.select_one(".search-count").get_text(strip=True), "12 articles match “drought”.")
+        self.assertEqual(len(page.select(".search-result")), 10)
+        self.assertEqual(page.select_one(".search-result h2 mark").get_text(), "Drought")
+        next_page = page.select_one("a[rel=next]")["href"]
+        self.assertIn("q=drought", next_page)
+        second = self.page("en", q="drought", page="2")
+        self.assertEqual(len(second.select(".search-result")), 2)
+
+    def test_result_links_open_the_article(self):
+        page = self.page("fa", q="خشکسالی")
+        link = page.select_one(".search-result h2 a")["href"]
+        self.assertEqual(self.client.get(link).status_code, 200)
+
+    def test_persian_counts_and_pages_use_persian_digits(self):
+        page = self.page("fa", q="خشکسالی")
+        self.assertIn("۱۲", page.select_one(".search-count").get_text())
+        self.assertIn("۱", page.select_one(".pagination span").get_text())
+        self.assertNotRegex(page.select_one(".pagination span").get_text(), r"[0-9]")
+
+    def test_the_snippet_marks_the_words_of_the_body(self):
+        page = self.page("en", q="reservoir")
+        self.assertEqual(page.select_one(".snippet mark").get_text(), "reservoir")
+
+    def test_the_query_is_escaped_everywhere_it_is_shown(self):
+        response = self.client.get(search_url("en"), {"q": '<script>alert("x")</script> drought'})
+        self.assertNotIn("<script>alert", response.text)
+        self.assertIn("&lt;script&gt;", response.text)
+
+    def test_bad_queries_get_a_helpful_page(self):
+        cases = {
+            "empty": {"q": ""},
+            "spaces": {"q": "   "},
+            "no parameter": {},
+            "punctuation": {"q": "?!«»"},
+            "too long": {"q": "drought " * 40},
+            "NUL byte": {"q": "drou\x00ght"},
+            "two queries": {"q": ["drought", "reservoir"]},
+            "page not a number": {"q": "drought", "page": "abc"},
+            "page far past the end": {"q": "drought", "page": "999999"},
+            "negative page": {"q": "drought", "page": "-3"},
+        }
+        for name, params in cases.items():
+            for language in ("en", "fa"):
+                with self.subTest(name, language=language):
+                    page = self.page(language, **params)
+                    self.assertIsNotNone(page.select_one("form[role=search] input[name=q]"))
+                    self.assertTrue(page.select(".search-hint, .search-count, .form-error"), f"no message for {name}")
+
+    def test_an_over_long_query_says_how_long_it_may_be(self):
+        page = self.page("fa", q="خشکسالی " * 40)
+        self.assertIn("۲۰۰", page.select_one(".form-error").get_text())
+
+    def test_a_fruitless_search_offers_the_other_language(self):
+        page = self.page("en", q="nothingmatchesthis")
+        self.assertIn("No articles match", page.select_one(".search-count").get_text())
+        self.assertTrue(page.select_one('.search-hint a[hreflang="fa"]')["href"].startswith("/fa/search/?q="))
+
+    def test_search_pages_ask_not_to_be_indexed(self):
+        self.assertEqual(self.page("en", q="drought").select_one('meta[name="robots"]')["content"], "noindex, follow")
+
+    def test_every_page_has_an_accessible_search_form(self):
+        page = BeautifulSoup(self.client.get("/fa/").text, "html.parser")
+        form = page.select_one("header form[role=search]")
+        self.assertEqual(form["action"], "/fa/search/")
+        field = form.select_one("input[name=q]")
+        self.assertIsNotNone(form.select_one(f'label[for="{field["id"]}"]'))
+
+    def test_the_results_page_does_not_query_per_result(self):
+        with self.assertNumQueries(4 if connection.vendor == "postgresql" else 3):
+            self.client.get(search_url("en"), {"q": "drought"})
