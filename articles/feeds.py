@@ -5,7 +5,6 @@ Items carry the standfirst as their summary; `?full=1` adds the whole body (sani
 out) as RSS `content:encoded` or Atom `content`.
 """
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -63,7 +62,7 @@ class ArticleFeed(Feed):
         return self.articles(obj).for_listing().prefetch_related("tags").newest_first()[:FEED_LENGTH]
 
     def title(self, obj):
-        return _("%(site)s — latest articles") % {"site": settings.SITE_NAME}
+        return _("%(site)s — latest articles") % {"site": _("Newsroom")}
 
     def link(self, obj):
         return reverse("articles:home")
@@ -113,7 +112,7 @@ class SectionFeed(ArticleFeed):
         return super().articles(obj).filter(section=obj)
 
     def title(self, obj):
-        return _("%(name)s — %(site)s") % {"name": obj.name, "site": settings.SITE_NAME}
+        return _("%(name)s — %(site)s") % {"name": obj.name, "site": _("Newsroom")}
 
     def link(self, obj):
         return obj.get_absolute_url()
@@ -130,7 +129,7 @@ class AuthorFeed(ArticleFeed):
         return super().articles(obj).by_author(obj)
 
     def title(self, obj):
-        return _("%(name)s — %(site)s") % {"name": obj.name, "site": settings.SITE_NAME}
+        return _("%(name)s — %(site)s") % {"name": obj.name, "site": _("Newsroom")}
 
     def link(self, obj):
         return obj.get_absolute_url()
@@ -147,7 +146,7 @@ class SeriesFeed(ArticleFeed):
         return super().articles(obj).filter(series=obj)
 
     def title(self, obj):
-        return _("%(name)s — %(site)s") % {"name": obj.title, "site": settings.SITE_NAME}
+        return _("%(name)s — %(site)s") % {"name": obj.title, "site": _("Newsroom")}
 
     def link(self, obj):
         return obj.get_absolute_url()

@@ -202,3 +202,16 @@ class SearchPageTests(TestCase):
     def test_the_results_page_does_not_query_per_result(self):
         with self.assertNumQueries(4 if connection.vendor == "postgresql" else 3):
             self.client.get(search_url("en"), {"q": "drought"})
+
+
+class IndexCommandTests(TestCase):
+    def test_update_search_index_indexes_articles_saved_around_the_index(self):
+        from io import StringIO
+
+        from django.core.management import call_command
+
+        article = make_article(languages=("en",), headline_en="Saffron harvest")
+        Article.objects.filter(pk=article.pk).update(search_text_en="", search_vector_en=None)
+        self.assertEqual(found("en", "saffron"), [])
+        call_command("update_search_index", stdout=StringIO())
+        self.assertEqual(found("en", "saffron"), ["Saffron harvest"])
