@@ -160,18 +160,30 @@ def index_articles(articles: QuerySet, *, batch_size: int = 500) -> int:
 # Reading a query.
 
 
+_QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"'})
+_QUERY_PART = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
+
+
 @dataclass(frozen=True)
 class Query:
-    """A reader's query, normalised: `text` for PostgreSQL's websearch syntax, `terms` for matching and marks."""
+    """
+    A reader's query, normalised. `text` keeps PostgreSQL's websearch syntax ("a phrase", -word, or);
+    `terms` are the words to find and mark, `excluded` the words after a minus sign.
+    """
 
     text: str
-    terms: tuple[str, ...]
+    terms: tuple[str, ...] = ()
+    excluded: tuple[str, ...] = ()
 
     @classmethod
     def parse(cls, raw: str) -> "Query":
-        text = " ".join(normalise(raw).replace(ZWNJ, "").split())
-        terms = tuple(dict.fromkeys(word for word in search_words(text, split_joined=False) if word != "or"))
-        return cls(text=text, terms=terms)
+        text = " ".join(normalise(raw).replace(ZWNJ, "").translate(_QUOTES).split())
+        terms, excluded = [], []
+        for match in _QUERY_PART.finditer(text):
+            negated = bool(match.group(1) or match.group(3))
+            words = search_words(match.group(2) if match.group(2) is not None else match.group(4), split_joined=False)
+            (excluded if negated else terms).extend(word for word in words if negated or word != "or")
+        return cls(text=text, terms=tuple(dict.fromkeys(terms)), excluded=tuple(dict.fromkeys(excluded)))
 
     def __bool__(self):
         return bool(self.terms)
@@ -192,14 +204,23 @@ def search(articles: QuerySet, query: Query, language: str) -> QuerySet:
     return _search_simply(articles, query, language)
 
 
+def _starts_a_word(field: str, term: str) -> Q:
+    return (
+        Q(**{f"{field}__startswith": term})
+        | Q(**{f"{field}__contains": f" {term}"})
+        | Q(**{f"{field}__contains": f"\n{term}"})
+    )
+
+
 def _search_simply(articles: QuerySet, query: Query, language: str) -> QuerySet:
     """Search on SQLite: every term must begin a word of the search text; headline hits rank higher."""
     field = f"search_text_{language}"
     headline_end = StrIndex(F(field), Value("\n"))
     score = Value(0)
+    for term in query.excluded:
+        articles = articles.exclude(_starts_a_word(field, term))
     for term in query.terms:
-        starts_word = Q(**{f"{field}__startswith": term}) | Q(**{f"{field}__contains": f" {term}"})
-        articles = articles.filter(starts_word | Q(**{f"{field}__contains": f"\n{term}"}))
+        articles = articles.filter(_starts_a_word(field, term))
         in_headline = Q(**{f"{field}__startswith": term}) | Q(
             GreaterThan(StrIndex(F(field), Value(f" {term}")), 0),
             LessThan(StrIndex(F(field), Value(f" {term}")), headline_end),

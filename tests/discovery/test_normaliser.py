@@ -78,3 +78,19 @@ class HighlightTests(SimpleTestCase):
 
     def test_snippet_is_none_without_a_match(self):
         self.assertIsNone(snippet("nothing here", ["river"]))
+
+
+class QueryTests(SimpleTestCase):
+    def test_a_minus_sign_leaves_a_word_out(self):
+        query = Query.parse("wheat harvest -climate")
+        self.assertEqual((query.terms, query.excluded), (("wheat", "harvest"), ("climate",)))
+
+    def test_persian_and_curly_quotes_become_a_phrase_for_postgresql(self):
+        self.assertEqual(Query.parse("«حقوق زنان»").text, '"حقوق زنان"')
+        self.assertEqual(Query.parse("“interest rates”").terms, ("interest", "rates"))
+
+    def test_or_is_an_operator_not_a_word(self):
+        self.assertEqual(Query.parse("bread or flour").terms, ("bread", "flour"))
+
+    def test_an_unclosed_quote_still_searches_its_words(self):
+        self.assertEqual(Query.parse('"interest rates').terms, ("interest", "rates"))

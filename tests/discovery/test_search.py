@@ -91,6 +91,18 @@ class SearchScopeTests(TestCase):
         self.both.tags.clear()
         self.assertEqual(found("en", "controls"), [])
 
+    def test_deleting_a_tag_and_renaming_a_section_reach_the_index(self):
+        saffron = make_tag(name_en="Saffron", name_fa="زعفران")
+        article = make_article(languages=("fa",), headline_fa="برداشت پاییزی", tags=[saffron])
+        self.assertEqual(found("fa", "زعفران"), ["برداشت پاییزی"])
+        saffron.delete()
+        self.assertEqual(found("fa", "زعفران"), [])
+        article.section.name_fa = "کشاورزی"
+        article.section.save()
+        self.assertEqual(found("fa", "کشاورزی"), ["برداشت پاییزی"])
+        article.delete()
+        self.assertEqual(found("fa", "کشاورزی"), [])
+
     def test_editing_an_article_updates_what_finds_it(self):
         self.both.headline_en = "Flour subsidies end"
         self.both.save()
@@ -98,6 +110,14 @@ class SearchScopeTests(TestCase):
 
     def test_every_term_must_match(self):
         self.assertEqual(found("en", "bread queues"), ["Bread queues in English only"])
+
+    def test_a_word_after_a_minus_sign_excludes_articles(self):
+        self.assertEqual(found("en", "bread -queues"), ["Bread prices double"])
+        self.assertEqual(found("fa", "نان -قیمت"), [])
+
+    def test_a_quoted_phrase_is_found(self):
+        self.assertEqual(found("en", '"bread prices"'), ["Bread prices double"])
+        self.assertEqual(found("fa", "«قیمت نان»"), ["قیمت نان دو برابر شد"])
 
 
 class RankingTests(TestCase):
@@ -215,3 +235,42 @@ class IndexCommandTests(TestCase):
         self.assertEqual(found("en", "saffron"), [])
         call_command("update_search_index", stdout=StringIO())
         self.assertEqual(found("en", "saffron"), ["Saffron harvest"])
+
+
+class StoredIndexTests(TestCase):
+    """The index is stored when an article is saved, not computed per query."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.article = make_article(
+            headline_fa="كتاب علي", standfirst_fa="خلاصه", body_fa="<p>متن می‌خواهند</p>", headline_en="Ali's book"
+        )
+        cls.article.refresh_from_db()
+
+    def test_the_normalised_text_is_stored_line_by_line(self):
+        headline, summary, body = self.article.search_text_fa.split("\n")
+        self.assertEqual(headline, "کتاب علی")
+        self.assertTrue(summary.startswith("خلاصه نویسنده"))
+        self.assertEqual(body, "متن میخواهند می خواهند")
+
+    def test_postgresql_keeps_a_weighted_vector_per_language_behind_a_gin_index(self):
+        if connection.vendor != "postgresql":
+            self.assertIsNone(self.article.search_vector_fa)  # SQLite searches the stored text instead
+            return
+        self.assertIn("'کتاب':1A", self.article.search_vector_fa)
+        self.assertIn("'خلاصه':3B", self.article.search_vector_fa)
+        self.assertIn("'میخواهند':", self.article.search_vector_fa)
+        self.assertIn("'book':", self.article.search_vector_en)  # stemmed by the english configuration
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'articles_article'")
+            indexes = dict(cursor.fetchall())
+        for language in ("en", "fa"):
+            self.assertIn(f"USING gin (search_vector_{language})", indexes[f"article_search_{language}_gin"])
+
+    def test_postgresql_answers_a_search_from_the_index(self):
+        if connection.vendor != "postgresql":
+            return
+        queryset = search(Article.objects.all(), Query.parse("كتاب"), "fa")
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table would otherwise be scanned
+        self.assertIn("article_search_fa_gin", queryset.explain())
