@@ -190,6 +190,8 @@ class Article(TranslatedSlugMixin, models.Model):
     search_text_fa = models.TextField(_("search text (Persian)"), blank=True, default="", editable=False)
     search_vector_en = SearchVectorField(_("search vector (English)"), null=True, editable=False)
     search_vector_fa = SearchVectorField(_("search vector (Persian)"), null=True, editable=False)
+    search_rank_vector_en = SearchVectorField(_("ranking vector (English)"), null=True, editable=False)
+    search_rank_vector_fa = SearchVectorField(_("ranking vector (Persian)"), null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 

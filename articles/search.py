@@ -6,7 +6,8 @@ PostgreSQL has no Persian text-search configuration, so Persian is searched with
 configuration over text we normalise ourselves (English uses the `english` configuration, which stems).
 Each article keeps, per language, a normalised `search_text_<lang>` laid out as three lines —
 headline, then standfirst with the names of its authors, section and tags, then the body — and on
-PostgreSQL a `search_vector_<lang>` built from those lines with weights A, B and C, behind a GIN index.
+PostgreSQL a `search_vector_<lang>` built from those lines with weights A, B and C, behind a GIN index,
+and a small `search_rank_vector_<lang>` of the first two lines that results are ranked by.
 SQLite searches the same normalised text: every term must begin a word, and a term in the headline
 ranks higher.
 
@@ -20,10 +21,11 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Case, F, Func, IntegerField, Q, QuerySet, TextField, Value, When
-from django.db.models.functions import StrIndex
-from django.db.models.lookups import GreaterThan, LessThan
+from django.db.models import Case, Count, F, Func, IntegerField, Q, QuerySet, TextField, Value, When, Window
+from django.db.models.functions import StrIndex, Substr
+from django.db.models.lookups import Exact, GreaterThan, LessThan
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -117,15 +119,17 @@ def _line(field: str, number: int):
     return Func(F(field), Value("\n"), Value(number), function="split_part", output_field=TextField())
 
 
-def search_vector(language: str) -> SearchVector:
-    """Return the weighted tsvector of a language's search text: headline A, summary and names B, body C."""
+def search_vector(language: str, *, body: bool = True) -> SearchVector:
+    """
+    Return the weighted tsvector of a language's search text: headline A, summary and names B, body C.
+    Without the body it is the small vector search results are ranked by.
+    """
     field = f"search_text_{language}"
     config = SEARCH_CONFIG[language]
-    return (
-        SearchVector(_line(field, 1), config=config, weight="A")
-        + SearchVector(_line(field, 2), config=config, weight="B")
-        + SearchVector(_line(field, 3), config=config, weight="C")
+    vector = SearchVector(_line(field, 1), config=config, weight="A") + SearchVector(
+        _line(field, 2), config=config, weight="B"
     )
+    return vector + SearchVector(_line(field, 3), config=config, weight="C") if body else vector
 
 
 def languages() -> list[str]:
@@ -135,7 +139,11 @@ def languages() -> list[str]:
 def refresh_search_vectors(articles: QuerySet) -> None:
     """Rebuild the PostgreSQL vectors of these articles from their stored search text, in one statement."""
     if connection.vendor == "postgresql":
-        articles.update(**{f"search_vector_{language}": search_vector(language) for language in languages()})
+        vectors = {}
+        for language in languages():
+            vectors[f"search_vector_{language}"] = search_vector(language)
+            vectors[f"search_rank_vector_{language}"] = search_vector(language, body=False)
+        articles.update(**vectors)
 
 
 def index_articles(articles: QuerySet, *, batch_size: int = 500) -> int:
@@ -194,11 +202,13 @@ def search(articles: QuerySet, query: Query, language: str) -> QuerySet:
     if not query:
         return articles.none()
     if connection.vendor == "postgresql":
-        vector = F(f"search_vector_{language}")
+        # Match on the whole text through the GIN index; rank by the small headline-and-summary vector, so
+        # ranking thousands of matches reads no large (TOASTed) vectors. Body-only matches rank below
+        # headline and summary matches, newest first.
         ts_query = SearchQuery(query.text, config=SEARCH_CONFIG[language], search_type="websearch")
         return (
             articles.filter(**{f"search_vector_{language}": ts_query})
-            .annotate(rank=SearchRank(vector, ts_query))
+            .annotate(rank=SearchRank(F(f"search_rank_vector_{language}"), ts_query))
             .order_by("-rank", "-publish_at", "-pk")
         )
     return _search_simply(articles, query, language)
@@ -213,23 +223,58 @@ def _starts_a_word(field: str, term: str) -> Q:
 
 
 def _search_simply(articles: QuerySet, query: Query, language: str) -> QuerySet:
-    """Search on SQLite: every term must begin a word of the search text; headline hits rank higher."""
+    """
+    Search on SQLite: every term must begin a word of the search text. A term scores 3 in the headline,
+    2 in the summary line, 1 in the body (the line where it first appears).
+    """
     field = f"search_text_{language}"
     headline_end = StrIndex(F(field), Value("\n"))
+    summary_end = headline_end + StrIndex(Substr(F(field), headline_end + 1), Value("\n"))
     score = Value(0)
     for term in query.excluded:
         articles = articles.exclude(_starts_a_word(field, term))
     for term in query.terms:
         articles = articles.filter(_starts_a_word(field, term))
-        in_headline = Q(**{f"{field}__startswith": term}) | Q(
-            GreaterThan(StrIndex(F(field), Value(f" {term}")), 0),
-            LessThan(StrIndex(F(field), Value(f" {term}")), headline_end),
+        inside = StrIndex(F(field), Value(f" {term}"))
+        in_headline = Q(**{f"{field}__startswith": term}) | Q(GreaterThan(inside, 0), LessThan(inside, headline_end))
+        in_summary = Q(Exact(StrIndex(F(field), Value(f"\n{term}")), headline_end)) | Q(
+            GreaterThan(inside, 0), LessThan(inside, summary_end)
         )
-        score = score + Case(When(in_headline, then=Value(3)), default=Value(1), output_field=IntegerField())
+        score = score + Case(
+            When(in_headline, then=Value(3)),
+            When(in_summary, then=Value(2)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
     return articles.annotate(rank=score).order_by("-rank", "-publish_at", "-pk")
 
 
 # Showing results.
+
+MAX_PAGE = 100_000
+
+
+def results_page(articles: QuerySet, number, per_page: int) -> Page:
+    """
+    Return a page of results, counting every match in the same query (COUNT(*) OVER ()) rather than in a
+    second scan. A page number that is not a number gives the first page; one past the end, the last.
+    """
+    try:
+        number = min(max(1, int(number)), MAX_PAGE)
+    except (TypeError, ValueError):
+        number = 1
+    paginator = Paginator(articles, per_page)
+    rows = list(articles.annotate(total_matches=Window(Count("pk")))[(number - 1) * per_page : number * per_page])
+    if rows:
+        paginator.count = rows[0].total_matches
+    else:
+        paginator.count = articles.count() if number > 1 else 0
+        if paginator.count:
+            number = paginator.num_pages
+            rows = list(articles[(number - 1) * per_page : number * per_page])
+        else:
+            number = 1
+    return Page(rows, number, paginator)
 
 
 def _normalised_with_positions(text: str) -> tuple[str, list[int]]:

@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 
 from django import forms
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -13,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .models import LANGUAGE_CODES, Article
-from .search import MAX_QUERY_LENGTH, Query, highlight, marked_terms, search, snippet
+from .search import MAX_QUERY_LENGTH, Query, highlight, marked_terms, results_page, search, snippet
 from .text import localise_digits, plain_text
 
 RESULTS_PER_PAGE = 10
@@ -50,7 +49,7 @@ def search_page(request):
     form = SearchForm(request.GET)
     query = Query.parse(form.cleaned_data["q"]) if form.is_valid() else Query.parse("")
     articles = search(Article.objects.published().available_in(language).for_listing(), query, language)
-    page = Paginator(articles, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = results_page(articles, request.GET.get("page"), RESULTS_PER_PAGE)
     terms = marked_terms(query, language)
     results = [
         SearchResult(

@@ -65,15 +65,18 @@ def _last_change(articles_of):
 
 class ArticleSitemap(TranslatedSitemap):
     def items(self):
-        readable = {
-            f"readable_{language}": ExpressionWrapper(
-                filled(f"headline_{language}") & filled(f"body_{language}"), output_field=BooleanField()
-            )
+        # Written in the language, and with an address in it.
+        conditions = {
+            language: filled(f"headline_{language}") & filled(f"body_{language}") & filled(f"slug_{language}")
             for language in LANGUAGE_CODES
         }
+        readable = {
+            f"readable_{language}": ExpressionWrapper(condition, output_field=BooleanField())
+            for language, condition in conditions.items()
+        }
         anywhere = Q()
-        for language in LANGUAGE_CODES:
-            anywhere |= filled(f"headline_{language}") & filled(f"body_{language}")
+        for condition in conditions.values():
+            anywhere |= condition
         return (
             Article.objects.published()
             .filter(anywhere)

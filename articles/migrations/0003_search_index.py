@@ -1,6 +1,7 @@
 """
 The search index: normalised search text per language and, on PostgreSQL, a weighted tsvector per
-language behind a GIN index (SQLite has no tsvector; it searches the text). Existing articles are indexed.
+language behind a GIN index, plus a small ranking vector (headline and summary) per language (SQLite has no
+tsvector; it searches the text). Existing articles are indexed.
 """
 
 import django.contrib.postgres.search
@@ -59,6 +60,16 @@ class Migration(migrations.Migration):
             model_name='article',
             name='search_vector_fa',
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True, verbose_name='search vector (Persian)'),
+        ),
+        migrations.AddField(
+            model_name='article',
+            name='search_rank_vector_en',
+            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True, verbose_name='ranking vector (English)'),
+        ),
+        migrations.AddField(
+            model_name='article',
+            name='search_rank_vector_fa',
+            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True, verbose_name='ranking vector (Persian)'),
         ),
         migrations.RunPython(create_gin_indexes, drop_gin_indexes),
         migrations.RunPython(index_existing_articles, migrations.RunPython.noop),
