@@ -252,29 +252,32 @@ def _search_simply(articles: QuerySet, query: Query, language: str) -> QuerySet:
 # Showing results.
 
 MAX_PAGE = 100_000
+STORED_FIELDS = ("search_text", "search_vector", "search_rank_vector")  # not needed to show a result
 
 
 def results_page(articles: QuerySet, number, per_page: int) -> Page:
     """
-    Return a page of results, counting every match in the same query (COUNT(*) OVER ()) rather than in a
-    second scan. A page number that is not a number gives the first page; one past the end, the last.
+    Return a page of results. The matches are ranked and counted in one narrow query (ids, rank and
+    COUNT(*) OVER ()), then only the page's articles are fetched whole. A page number that is not a number
+    gives the first page; one past the end, the last.
     """
     try:
         number = min(max(1, int(number)), MAX_PAGE)
     except (TypeError, ValueError):
         number = 1
     paginator = Paginator(articles, per_page)
-    rows = list(articles.annotate(total_matches=Window(Count("pk")))[(number - 1) * per_page : number * per_page])
-    if rows:
-        paginator.count = rows[0].total_matches
+    ranked = articles.annotate(total_matches=Window(Count("pk"))).values_list("pk", "total_matches")
+    ids = list(ranked[(number - 1) * per_page : number * per_page])
+    if ids:
+        paginator.count = ids[0][1]
     else:
         paginator.count = articles.count() if number > 1 else 0
-        if paginator.count:
-            number = paginator.num_pages
-            rows = list(articles[(number - 1) * per_page : number * per_page])
-        else:
-            number = 1
-    return Page(rows, number, paginator)
+        number = paginator.num_pages if paginator.count else 1
+        ids = list(ranked[(number - 1) * per_page : number * per_page])
+    order = [pk for pk, _total in ids]
+    stored = [f"{prefix}_{language}" for prefix in STORED_FIELDS for language in languages()]
+    fetched = {article.pk: article for article in articles.filter(pk__in=order).defer(*stored)} if order else {}
+    return Page([fetched[pk] for pk in order if pk in fetched], number, paginator)
 
 
 def _normalised_with_positions(text: str) -> tuple[str, list[int]]:
