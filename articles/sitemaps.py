@@ -2,9 +2,10 @@
 Sitemaps and robots.txt.
 
 Each page is listed once per language it can be read in, with `xhtml:link` alternates naming every
-version (and `x-default`, the English version when there is one). A page counts as readable in a language
-when it has something published in that language: an article written in it, or a section, author or series
-with such an article. The Google News sitemaps list each language's articles of the last two days.
+version (and `x-default`, the English version when there is one); articles have a sitemap per language.
+A page counts as readable in a language when it has something published in that language: an article
+written in it, or a section, author or series with such an article. The Google News sitemaps list each
+language's articles of the last two days.
 """
 
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Subquery
+from django.db.models import BooleanField, ExpressionWrapper, Max
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -51,53 +52,106 @@ class TranslatedSitemap(Sitemap):
         return getattr(item, "last_change", None)
 
 
-def _readable(articles_of) -> dict:
-    """Annotations readable_<lang>: whether the object has a published article in that language."""
+def with_article_facts(objects, field: str) -> list:
+    """
+    Return the objects that have published articles, each with `readable_<lang>` (it has a published
+    article in that language) and `last_change` (when one of its published articles last changed) — from
+    one grouped query per language instead of a subquery per object.
+    """
+    published = Article.objects.published().order_by()
+    last_change = dict(published.values_list(field).annotate(Max("updated_at")))
+    readable = {
+        language: set(published.available_in(language).values_list(field, flat=True).distinct())
+        for language in LANGUAGE_CODES
+    }
+    found = []
+    for obj in objects.filter(pk__in=[pk for pk in last_change if pk is not None]):
+        obj.last_change = last_change[obj.pk]
+        for language in LANGUAGE_CODES:
+            setattr(obj, f"readable_{language}", obj.pk in readable[language])
+        found.append(obj)
+    return found
+
+
+def _article_conditions() -> dict:
+    """Per language: written in it, and with an address in it."""
     return {
-        f"readable_{language}": Exists(articles_of(Article.objects.published().available_in(language)))
+        language: filled(f"headline_{language}") & filled(f"body_{language}") & filled(f"slug_{language}")
         for language in LANGUAGE_CODES
     }
 
 
-def _last_change(articles_of):
-    return Subquery(articles_of(Article.objects.published()).order_by("-updated_at").values("updated_at")[:1])
+class ArticleSitemap(Sitemap):
+    """
+    One language's articles, newest first, each with the alternates of every version.
 
+    One sitemap per language (rather than Django's i18n sitemap, which builds every item of every language
+    in memory to paginate) keeps the items a lazy queryset: a page is one LIMIT/OFFSET query.
+    """
 
-class ArticleSitemap(TranslatedSitemap):
+    limit = 10_000  # URLs per sitemap page: each carries its alternates, so pages stay small and quick
+
+    def __init__(self, language: str):
+        self.language = language
+
     def items(self):
-        # Written in the language, and with an address in it.
-        conditions = {
-            language: filled(f"headline_{language}") & filled(f"body_{language}") & filled(f"slug_{language}")
-            for language in LANGUAGE_CODES
-        }
         readable = {
             f"readable_{language}": ExpressionWrapper(condition, output_field=BooleanField())
-            for language, condition in conditions.items()
+            for language, condition in _article_conditions().items()
         }
-        anywhere = Q()
-        for condition in conditions.values():
-            anywhere |= condition
         return (
             Article.objects.published()
-            .filter(anywhere)
+            .filter(_article_conditions()[self.language])
             .annotate(**readable)
             .only("pk", "updated_at", "publish_at", *(f"slug_{language}" for language in LANGUAGE_CODES))
             .newest_first()
         )
 
     def location(self, item):
-        return item.url_in(get_language())
+        return item.url_in(self.language)
 
     def lastmod(self, item):
         return item.updated_at
 
+    def get_latest_lastmod(self):
+        return self.items().aggregate(latest=Max("updated_at"))["latest"]
 
-class SectionSitemap(TranslatedSitemap):
+    def get_urls(self, page=1, site=None, protocol=None):
+        protocol = self.get_protocol(protocol)
+        domain = self.get_domain(site)
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        for url in urls:
+            article = url["item"]
+            versions = {
+                language: f"{protocol}://{domain}{article.url_in(language)}"
+                for language in LANGUAGE_CODES
+                if getattr(article, f"readable_{language}")
+            }
+            default = versions.get(settings.LANGUAGE_CODE) or next(iter(versions.values()))
+            url["alternates"] = [{"lang_code": code, "location": location} for code, location in versions.items()]
+            url["alternates"].append({"lang_code": "x-default", "location": default})
+        return urls
+
+
+class ArticleFactsSitemap(TranslatedSitemap):
+    """A sitemap of the objects that have published articles (found once per request: the index asks twice)."""
+
+    field: str
+
+    def objects(self):
+        raise NotImplementedError
+
     def items(self):
-        def articles_of(articles):
-            return articles.filter(section=OuterRef("pk"))
+        if not hasattr(self, "_found"):
+            self._found = with_article_facts(self.objects(), self.field)
+        return self._found
 
-        return Section.objects.annotate(**_readable(articles_of), last_change=_last_change(articles_of))
+
+class SectionSitemap(ArticleFactsSitemap):
+    def objects(self):
+        return Section.objects.all()
+
+    field = "section"
 
     def get_languages_for_item(self, item):
         return [language for language in super().get_languages_for_item(item) if item.slug_in(language)]
@@ -106,23 +160,21 @@ class SectionSitemap(TranslatedSitemap):
         return reverse("articles:section", kwargs={"slug": item.slug_in(get_language())})
 
 
-class AuthorSitemap(TranslatedSitemap):
-    def items(self):
-        def articles_of(articles):
-            return articles.filter(bylines__author=OuterRef("pk"))
+class AuthorSitemap(ArticleFactsSitemap):
+    def objects(self):
+        return Author.objects.all()
 
-        return Author.objects.annotate(**_readable(articles_of), last_change=_last_change(articles_of))
+    field = "bylines__author"
 
     def location(self, item):
         return item.get_absolute_url()
 
 
-class SeriesSitemap(TranslatedSitemap):
-    def items(self):
-        def articles_of(articles):
-            return articles.filter(series=OuterRef("pk"))
+class SeriesSitemap(ArticleFactsSitemap):
+    def objects(self):
+        return Series.objects.order_by("pk")
 
-        return Series.objects.annotate(**_readable(articles_of), last_change=_last_change(articles_of)).order_by("pk")
+    field = "series"
 
     def get_languages_for_item(self, item):
         return [language for language in super().get_languages_for_item(item) if item.slug_in(language)]
@@ -187,7 +239,7 @@ class NewsSitemap(Sitemap):
 
 SITEMAPS = {
     "pages": PageSitemap,
-    "articles": ArticleSitemap,
+    **{f"articles-{language}": ArticleSitemap(language) for language in LANGUAGE_CODES},
     "sections": SectionSitemap,
     "authors": AuthorSitemap,
     "series": SeriesSitemap,

@@ -53,33 +53,40 @@ class SitemapTests(TestCase):
     def test_the_index_names_every_sitemap_and_each_opens(self):
         index = self.xml(reverse("sitemap-index"))
         locations = [element.text for element in index.findall("sm:sitemap/sm:loc", NS)]
-        names = ["pages", "articles", "sections", "authors", "series", "news-en", "news-fa"]
+        names = ["pages", "articles-en", "articles-fa", "sections", "authors", "series", "news-en", "news-fa"]
         self.assertEqual(locations, [f"{SITE}/sitemap-{name}.xml" for name in names])
         for location in locations:
             self.xml(location.removeprefix(SITE))
 
-    def test_articles_are_listed_once_per_language_they_are_written_in(self):
+    def test_each_language_lists_exactly_its_published_articles_with_their_alternates(self):
         both = {language: f"{SITE}{self.both.url_in(language)}" for language in ("en", "fa")}
         english = f"{SITE}{self.english.url_in('en')}"
         persian = f"{SITE}{self.persian.url_in('fa')}"
         self.assertEqual(
-            self.entries("articles"),
-            {
-                persian: {"fa": persian, "x-default": persian},
-                both["en"]: {**both, "x-default": both["en"]},
-                both["fa"]: {**both, "x-default": both["en"]},
-                english: {"en": english, "x-default": english},
-            },
+            self.entries("articles-en"),
+            {both["en"]: {**both, "x-default": both["en"]}, english: {"en": english, "x-default": english}},
         )
+        self.assertEqual(
+            self.entries("articles-fa"),
+            {persian: {"fa": persian, "x-default": persian}, both["fa"]: {**both, "x-default": both["en"]}},
+        )
+        self.assertEqual(list(self.entries("articles-fa")), [persian, both["fa"]])  # newest first
 
     def test_every_listed_article_opens(self):
-        for location in self.entries("articles"):
-            with self.subTest(location=location):
-                self.assertEqual(self.client.get(location.removeprefix(SITE)).status_code, 200)
+        for name in ("articles-en", "articles-fa"):
+            for location in self.entries(name):
+                with self.subTest(location=location):
+                    self.assertEqual(self.client.get(location.removeprefix(SITE)).status_code, 200)
 
     def test_articles_carry_their_last_change(self):
-        url = self.section_xml("articles").find("sm:url", NS)
+        url = self.section_xml("articles-fa").find("sm:url", NS)
         self.assertEqual(url.findtext("sm:lastmod", namespaces=NS), self.persian.updated_at.date().isoformat())
+        index = self.xml(reverse("sitemap-index"))
+        lastmods = {
+            sitemap.findtext("sm:loc", namespaces=NS): sitemap.findtext("sm:lastmod", namespaces=NS)
+            for sitemap in index.findall("sm:sitemap", NS)
+        }
+        self.assertEqual(lastmods[f"{SITE}/sitemap-articles-en.xml"][:10], self.both.updated_at.date().isoformat())
 
     def test_sections_authors_and_series_are_listed_in_the_languages_they_have_articles_in(self):
         sections = self.entries("sections")
