@@ -5,6 +5,8 @@ Items carry the standfirst as their summary; `?full=1` adds the whole body (sani
 out) as RSS `content:encoded` or Atom `content`.
 """
 
+import re
+
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -18,6 +20,8 @@ from series.models import Series
 
 from .models import Article, Section
 from .text import plain_text
+
+_SITE_PATH = re.compile(r'\b(src|href)="/(?!/)')
 
 FEED_LENGTH = 20
 SUMMARY_WORDS = 60
@@ -97,7 +101,15 @@ class ArticleFeed(Feed):
         return [item.section.name, *(tag.name for tag in item.tags.all())]
 
     def item_extra_kwargs(self, item):
-        return {"content_html": str(item.body_html())} if self.full else {}
+        if not self.full:
+            return {}
+        # Feed readers show content away from our site: make our own links and images absolute.
+        site = self.request.build_absolute_uri("/").rstrip("/")
+        return {"content_html": _SITE_PATH.sub(rf'\1="{site}/', str(item.body_html()))}
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request  # each request builds its own feed object (see feed_view)
+        return super().__call__(request, *args, **kwargs)
 
 
 class LatestFeed(ArticleFeed):

@@ -24,7 +24,9 @@ class FeedTests(TestCase):
             headline_en="Bread prices double",
             headline_fa="قیمت نان دو برابر شد",
             standfirst_en="Bakers & buyers <adapt>.",
-            body_en='<p>Full <strong>story</strong>.</p><script>alert("x")</script>',
+            body_en=(
+                '<p>Full <strong>story</strong>.</p><script>alert("x")</script><p><img src="/media/a.jpg" alt="A"></p>'
+            ),
             authors=[cls.author],
             section=cls.section,
             series=cls.series,
@@ -82,6 +84,7 @@ class FeedTests(TestCase):
             full = self.read(feed_url("en", f"latest-{format}"), full="1").entries[0]
             self.assertIn("<strong>story</strong>", full.content[0].value)
             self.assertNotIn("script", full.content[0].value)
+            self.assertIn('src="http://testserver/media/a.jpg"', full.content[0].value)
 
     def test_subject_feeds_hold_only_their_subject(self):
         author_feed = self.read(feed_url("en", "author-rss", self.author.slug))
