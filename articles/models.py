@@ -184,8 +184,8 @@ class Article(TranslatedSlugMixin, models.Model):
         _("reading time (minutes)"), null=True, blank=True, editable=False
     )
 
-    # The search index, kept current by articles/search.py: normalised text per language, and on
-    # PostgreSQL its weighted vector behind a GIN index.
+    # The search index, kept current by articles/search.py: normalised text per language and, on
+    # PostgreSQL, its weighted vector behind a GIN index plus a small headline-and-summary vector to rank by.
     search_text_en = models.TextField(_("search text (English)"), blank=True, default="", editable=False)
     search_text_fa = models.TextField(_("search text (Persian)"), blank=True, default="", editable=False)
     search_vector_en = SearchVectorField(_("search vector (English)"), null=True, editable=False)
