@@ -342,17 +342,20 @@ def snippet(text: str, terms: tuple[str, ...] | list[str], *, words: int = 36) -
 
 def marked_terms(query: Query, language: str) -> tuple[str, ...]:
     """
-    Return the word beginnings to mark for a query: its terms, and on PostgreSQL the English stems too
-    ("rivers" marks "river").
+    Return the word beginnings to mark for a query: its terms, and on PostgreSQL with a stemming
+    configuration their stems too ("rivers" marks "river") but not the stop words it ignores ("the").
     """
     terms = set(query.terms)
     if query and connection.vendor == "postgresql" and SEARCH_CONFIG[language] != "simple":
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT unnest(tsvector_to_array(to_tsvector(%s::regconfig, %s)))",
-                [SEARCH_CONFIG[language], " ".join(query.terms)],
+                "SELECT term, tsvector_to_array(to_tsvector(%s::regconfig, term)) FROM unnest(%s::text[]) AS term",
+                [SEARCH_CONFIG[language], list(query.terms)],
             )
-            terms.update(row[0] for row in cursor.fetchall())
+            terms = set()
+            for term, stems in cursor.fetchall():
+                if stems:
+                    terms.update([term, *stems])
     return tuple(sorted(terms, key=len, reverse=True))
 
 

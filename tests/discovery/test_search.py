@@ -198,6 +198,11 @@ class SearchPageTests(TestCase):
         else:  # SQLite matches word beginnings only
             self.assertIn("No articles match", page.select_one(".search-count").get_text())
 
+    def test_stop_words_are_not_marked_on_postgresql(self):
+        page = self.page("en", q="the reservoir")
+        marks = [mark.get_text() for mark in page.select_one(".snippet").select("mark")]
+        self.assertEqual(marks, ["reservoir"] if connection.vendor == "postgresql" else ["The", "reservoir"])
+
     def test_the_query_is_escaped_everywhere_it_is_shown(self):
         response = self.client.get(search_url("en"), {"q": '<script>alert("x")</script> drought'})
         self.assertNotIn("<script>alert", response.text)
