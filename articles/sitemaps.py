@@ -19,7 +19,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from authors.models import Author
 from series.models import Series
@@ -257,7 +257,7 @@ def sitemap_section(request, section: str):
     return sitemap_views.sitemap(request, SITEMAPS, section=section, template_name=template_name)
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     """Tell crawlers what to leave alone (admin, previews, search, the language switch) and where the sitemaps are."""
     disallowed = ["/admin/", "/language/"]

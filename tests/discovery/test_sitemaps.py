@@ -145,6 +145,8 @@ class RobotsTests(TestCase):
             self.assertIn(f"Disallow: {path}", lines)
         self.assertIn(f"Sitemap: {SITE}/sitemap.xml", lines)
         self.assertIn(f"Sitemap: {SITE}/sitemap-news-fa.xml", lines)
+        self.assertEqual(self.client.head("/robots.txt").status_code, 200)
+        self.assertEqual(self.client.post("/robots.txt").status_code, 405)
         for line in lines:
             if line.startswith("Sitemap: "):
                 self.assertEqual(self.client.get(line.removeprefix(f"Sitemap: {SITE}")).status_code, 200)
