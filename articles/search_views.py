@@ -10,6 +10,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 from .models import LANGUAGE_CODES, Article
 from .search import MAX_QUERY_LENGTH, Query, highlight, marked_terms, results_page, search, snippet
@@ -43,6 +44,7 @@ class SearchResult:
     snippet: SafeString | None
 
 
+@require_safe
 def search_page(request):
     """Show the published articles in the reader's language that match the query, best first."""
     language = get_language()
