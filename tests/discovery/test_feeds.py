@@ -2,11 +2,13 @@ from datetime import timedelta
 
 import feedparser
 from bs4 import BeautifulSoup
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from tests.factories import make_article, make_author, make_section, make_series
+from tests.factories import make_article, make_author, make_section, make_series, make_tag
 
 
 def feed_url(language: str, name: str, *args) -> str:
@@ -129,3 +131,17 @@ class FeedLinkTests(TestCase):
             for href in self.alternates(self.section.get_absolute_url()):
                 with self.subTest(href=href):
                     self.assertEqual(feedparser.parse(self.client.get(href).content).bozo, 0)
+
+
+class FeedQueryTests(TestCase):
+    def test_a_feed_costs_the_same_queries_however_many_items_it_has(self):
+        def queries_for_feed():
+            with CaptureQueriesContext(connection) as captured:
+                self.client.get(feed_url("fa", "latest-atom"), {"full": "1"})
+            return len(captured)
+
+        make_article(tags=[make_tag()])
+        few = queries_for_feed()
+        for _ in range(4):
+            make_article(tags=[make_tag(), make_tag()], authors=[make_author(), make_author()])
+        self.assertEqual(queries_for_feed(), few)
