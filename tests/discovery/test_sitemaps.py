@@ -1,7 +1,9 @@
 import xml.etree.ElementTree as ET
 from datetime import timedelta
 
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.encoding import iri_to_uri
 
@@ -150,3 +152,21 @@ class RobotsTests(TestCase):
         for line in lines:
             if line.startswith("Sitemap: "):
                 self.assertEqual(self.client.get(line.removeprefix(f"Sitemap: {SITE}")).status_code, 200)
+
+
+class SitemapQueryTests(TestCase):
+    def test_sitemaps_cost_the_same_queries_however_many_pages_they_list(self):
+        names = ["articles-en", "articles-fa", "sections", "authors", "series", "news-fa"]
+
+        def queries():
+            with CaptureQueriesContext(connection) as captured:
+                for name in names:
+                    self.client.get(reverse("sitemap-section", kwargs={"section": name}))
+            return len(captured)
+
+        make_article(series=make_series(), part=1)
+        few = queries()
+        series = make_series()
+        for part in range(2, 6):
+            make_article(series=series, part=part)
+        self.assertEqual(queries(), few)
