@@ -123,6 +123,16 @@ class ArticleQuerySet(models.QuerySet):
             models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
         )
 
+    def as_teasers(self):
+        """For list items: leave the bodies in the database, but know which languages each article is written in."""
+        availability = {
+            f"written_in_{language}": models.ExpressionWrapper(
+                filled(f"headline_{language}") & filled(f"body_{language}"), output_field=models.BooleanField()
+            )
+            for language in LANGUAGE_CODES
+        }
+        return self.defer("body", *(f"body_{language}" for language in LANGUAGE_CODES)).annotate(**availability)
+
 
 class Article(TranslatedSlugMixin, models.Model):
     """A piece of analysis, written in one or both languages."""
@@ -242,6 +252,8 @@ class Article(TranslatedSlugMixin, models.Model):
             return reverse("articles:detail", kwargs={"slug": self.slug_in(language)})
 
     def is_available_in(self, language: str) -> bool:
+        if f"written_in_{language}" in self.__dict__:  # annotated by ArticleQuerySet.as_teasers()
+            return bool(self.__dict__[f"written_in_{language}"])
         return bool(getattr(self, f"headline_{language}", None) and getattr(self, f"body_{language}", None))
 
     def available_languages(self) -> list[str]:

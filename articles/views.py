@@ -22,12 +22,12 @@ SECTION_BLOCK_SIZE = 4
 HOME_SERIES_COUNT = 4
 
 
-def url_in(language: str, view_name: str, slug: str | None = None) -> str | None:
+def url_in(language: str, view_name: str, **kwargs) -> str | None:
     """Return a page's address in a language (None when it has no slug there)."""
-    if view_name != "articles:home" and not slug:
+    if not all(kwargs.values()):
         return None
     with translation.override(language):
-        return reverse(view_name, kwargs={"slug": slug} if slug else None)
+        return reverse(view_name, kwargs=kwargs or None)
 
 
 def page_suffix(page) -> str:
@@ -65,7 +65,7 @@ class ReaderListMixin(ReaderPageMixin):
     context_object_name = "articles"
 
     def reader_articles(self):
-        return Article.objects.published().available_in(get_language()).for_listing().newest_first()
+        return Article.objects.published().available_in(get_language()).for_listing().as_teasers().newest_first()
 
     def collection_data(self, name, articles) -> dict:
         return structured_data.collection_page(
@@ -108,7 +108,7 @@ class HomeView(ReaderListMixin, ListView):
         newest = (
             Article.objects.published()
             .available_in(language)
-            .defer("body", "body_en", "body_fa")
+            .as_teasers()
             .annotate(rank=Window(RowNumber(), partition_by=F("section_id"), order_by=NEWEST))
             .filter(rank__lte=SECTION_BLOCK_SIZE, section__in=sections)
             .order_by("section_id", "rank")
@@ -133,7 +133,7 @@ class SectionView(ReaderListMixin, ListView):
         return {
             language: location
             for language in LANGUAGE_CODES
-            if (location := url_in(language, "articles:section", self.section.slug_in(language)))
+            if (location := url_in(language, "articles:section", slug=self.section.slug_in(language)))
         }
 
     def get_context_data(self, **kwargs):
@@ -157,7 +157,7 @@ class TagView(ReaderListMixin, ListView):
         return {
             language: location
             for language in LANGUAGE_CODES
-            if (location := url_in(language, "articles:tag", self.tag.slug_in(language)))
+            if (location := url_in(language, "articles:tag", slug=self.tag.slug_in(language)))
         }
 
     def get_context_data(self, **kwargs):
@@ -209,7 +209,7 @@ class ArticleView(ReaderPageMixin, DetailView):
             .exclude(pk=article.pk)
             .filter(condition)
             .for_listing()
-            .defer("body", "body_en", "body_fa")
+            .as_teasers()
             .annotate(same_series=ExpressionWrapper(Q(series=article.series_id), BooleanField()))
             .order_by("-same_series", "-publish_at", "-pk")[:RELATED_COUNT]
         )

@@ -22,7 +22,12 @@ class AuthorView(ReaderPageMixin, ListView):
     def get_queryset(self):
         self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
         return (
-            Article.objects.published().available_in(get_language()).by_author(self.author).for_listing().newest_first()
+            Article.objects.published()
+            .available_in(get_language())
+            .by_author(self.author)
+            .for_listing()
+            .as_teasers()
+            .newest_first()
         )
 
     def alternate_locations(self):

@@ -52,7 +52,7 @@ class SeriesView(ReaderPageMixin, DetailView):
         return {
             language: location
             for language in LANGUAGE_CODES
-            if (location := url_in(language, "series:detail", self.object.slug_in(language)))
+            if (location := url_in(language, "series:detail", slug=self.object.slug_in(language)))
         }
 
     def get_context_data(self, **kwargs):
