@@ -75,3 +75,19 @@ class RenditionTests(TemporaryMediaMixin, TestCase):
         article.image = None
         article.save()
         self.assertEqual(Article.objects.get(pk=article.pk).image_renditions, {})
+
+
+class MakeRenditionsCommandTests(TemporaryMediaMixin, TestCase):
+    def test_command_fills_in_renditions_missing_from_older_images(self):
+        from io import StringIO
+
+        from django.core.management import call_command
+
+        article = make_article(image=image_upload())
+        Article.objects.filter(pk=article.pk).update(image_renditions={})
+        output = StringIO()
+        call_command("make_renditions", stdout=output)
+        self.assertIn("1 article", output.getvalue())
+        self.assertTrue(Article.objects.get(pk=article.pk).renditions)
+        call_command("make_renditions", stdout=output)
+        self.assertIn("Renditions made for 0 article(s).", output.getvalue())
