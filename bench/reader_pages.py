@@ -74,7 +74,9 @@ def generate(target: int, seed: int = 7) -> int:
     authors = list(Author.objects.filter(slug__startswith=PREFIX))
     for number in range(len(authors), 60):
         authors.append(
-            Author.objects.create(name_en=f"Writer {number}", name_fa=f"نویسنده {number}", slug=f"{PREFIX}writer-{number}")
+            Author.objects.create(
+                name_en=f"Writer {number}", name_fa=f"نویسنده {number}", slug=f"{PREFIX}writer-{number}"
+            )
         )
     tags = list(Tag.objects.filter(slug_en__startswith=PREFIX))
     for number in range(len(tags), 40):
@@ -176,9 +178,7 @@ def main() -> None:
     published = Article.objects.published()
     english = list(published.available_in("en").values_list("slug_en", flat=True))
     persian = list(published.available_in("fa").values_list("slug_fa", flat=True))
-    prolific = (
-        Author.objects.filter(bylines__article__in=published).annotate(n=Count("bylines")).order_by("-n").first()
-    )
+    prolific = Author.objects.filter(bylines__article__in=published).annotate(n=Count("bylines")).order_by("-n").first()
     pages = {
         "article (en)": [f"/en/articles/{slug}/" for slug in rng.sample(english, min(len(english), options.runs))],
         "article (fa)": [f"/fa/articles/{slug}/" for slug in rng.sample(persian, min(len(persian), options.runs))],
@@ -191,7 +191,8 @@ def main() -> None:
         f"Newsroom reader pages benchmark — {timezone.now():%Y-%m-%d %H:%M} UTC",
         f"database: {connection.vendor} {settings.DATABASES['default']['NAME']}; {demo}",
         f"corpus: {Article.objects.count()} articles ({published.count()} published; "
-        f"{Article.objects.filter(slug_en__startswith=PREFIX).count()} generated, {added} added in {generated_in:.1f} s), "
+        f"{Article.objects.filter(slug_en__startswith=PREFIX).count()} generated, "
+        f"{added} added in {generated_in:.1f} s), "
         f"{Author.objects.count()} authors, {Tag.objects.count()} tags; author page: {prolific.slug} "
         f"({published.by_author(prolific).count()} articles)",
         f"{options.runs} renders per page type, Django test client, full middleware, no cache",
