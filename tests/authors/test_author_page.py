@@ -48,7 +48,7 @@ class AuthorPageTests(TemporaryMediaMixin, ReaderTestCase):
         self.assertEqual(sorted(english), sorted(["Money, in English", self.both.headline_en]))
         self.assertEqual(persian, ["پول و آب"])
         self.assertRegex(self.page("fa").select(".item time")[0].get_text(), JALALI_DATE)
-        self.assertIn("(۱)", self.page("fa").text(".rule-heading"))
+        self.assertEqual(self.page("fa").text(".rule-heading .count"), "(۱)")
 
     def test_structured_data_describes_the_person_with_their_profiles(self):
         page = self.page("fa")
