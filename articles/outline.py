@@ -39,13 +39,16 @@ class _HeadingParser(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         text = self.get_starttag_text()
+        if tag == "img":
+            # Pictures in the body are below the fold: let the browser fetch them when they come near.
+            text = text.rstrip(">/ ") + ' loading="lazy" decoding="async">'
         if tag == "h2":
             self._h2_start = len(self.parts)
             self._h2_text = []
         self.parts.append(text)
 
     def handle_startendtag(self, tag, attrs):
-        self.parts.append(self.get_starttag_text())
+        self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag):
         if tag == "h2" and self._h2_start is not None:

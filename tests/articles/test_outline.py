@@ -36,3 +36,7 @@ class OutlineTests(SimpleTestCase):
         self.assertFalse(outline("<h2>A</h2><h2>B</h2>").has_contents)
         self.assertTrue(outline("<h2>A</h2><h2>B</h2><h2>C</h2>").has_contents)
         self.assertFalse(outline("").has_contents)
+
+    def test_pictures_in_the_body_load_lazily(self):
+        result = outline('<p>x</p><figure><img src="https://example.org/a.jpg" alt="A"></figure><br/>')
+        self.assertIn('<img src="https://example.org/a.jpg" alt="A" loading="lazy" decoding="async">', result.html)
