@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.db.models import BooleanField, ExpressionWrapper, F, Prefetch, Q, Window
+from django.db.models import Case, F, Prefetch, Q, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -203,6 +203,7 @@ class ArticleView(ReaderPageMixin, DetailView):
         condition = Q(section=article.section_id) | Q(pk__in=tagged)
         if article.series_id:
             condition |= Q(series=article.series_id)
+        same_series = Case(When(series=article.series_id, then=1), default=0) if article.series_id else Value(0)
         return list(
             Article.objects.published()
             .available_in(language)
@@ -210,7 +211,8 @@ class ArticleView(ReaderPageMixin, DetailView):
             .filter(condition)
             .for_listing()
             .as_teasers()
-            .annotate(same_series=ExpressionWrapper(Q(series=article.series_id), BooleanField()))
+            # An integer, not a boolean: PostgreSQL sorts the NULL of "series = x" first when descending.
+            .annotate(same_series=same_series)
             .order_by("-same_series", "-publish_at", "-pk")[:RELATED_COUNT]
         )
 
