@@ -82,6 +82,13 @@ class ArticlePageTests(TemporaryMediaMixin, ReaderTestCase):
         self.assertEqual(self.page("en").text(".article__meta .meta__read"), "1 min read")
         self.assertEqual(self.page("fa").text(".article__meta .meta__read"), "۱ دقیقه مطالعه")
 
+    def test_persian_page_writes_its_own_numbers_in_persian_digits(self):
+        page = self.page("fa")
+        for selector in (".article__meta .meta", ".kicker__series"):
+            self.assertNotRegex(page.text(selector), r"[0-9]", selector)
+        for label in page.select(".series-box__number"):
+            self.assertNotRegex(label.get_text(), r"[0-9]")
+
     def test_persian_page_dates_the_article_in_the_jalali_calendar(self):
         time = self.page("fa").select(".article__meta time")[0]
         self.assertRegex(time.get_text(), JALALI_DATE)
