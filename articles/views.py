@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.db.models import Case, F, Prefetch, Q, Value, When, Window
+from django.db.models import F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -197,13 +197,15 @@ class ArticleView(ReaderPageMixin, DetailView):
         return {language: self.object.url_in(language) for language in self.object.available_languages()}
 
     def related_articles(self, article, language: str) -> list[Article]:
-        """Return a few articles of the same series, section or tags: the series' parts first, then the newest."""
-        tag_ids = [tag.pk for tag in article.tags.all()]
-        tagged = Article.tags.through.objects.filter(tag__in=tag_ids).values("article")
+        """Return the newest few articles sharing the article's series, section or a tag.
+
+        Ordered by date alone so that the database walks its publication index and stops after a few rows,
+        however large the archive; the series' own parts are listed in full in the series box.
+        """
+        tagged = Article.tags.through.objects.filter(tag__in=[tag.pk for tag in article.tags.all()]).values("article")
         condition = Q(section=article.section_id) | Q(pk__in=tagged)
         if article.series_id:
             condition |= Q(series=article.series_id)
-        same_series = Case(When(series=article.series_id, then=1), default=0) if article.series_id else Value(0)
         return list(
             Article.objects.published()
             .available_in(language)
@@ -211,9 +213,7 @@ class ArticleView(ReaderPageMixin, DetailView):
             .filter(condition)
             .for_listing()
             .as_teasers()
-            # An integer, not a boolean: PostgreSQL sorts the NULL of "series = x" first when descending.
-            .annotate(same_series=same_series)
-            .order_by("-same_series", "-publish_at", "-pk")[:RELATED_COUNT]
+            .newest_first()[:RELATED_COUNT]
         )
 
     def get_context_data(self, **kwargs):

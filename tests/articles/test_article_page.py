@@ -261,9 +261,13 @@ class ArticlePageTests(TemporaryMediaMixin, ReaderTestCase):
         names = [link["href"] for link in page.select(".author-card__name a")]
         self.assertEqual(names, ["/en/authors/maryam-karimi/", "/en/authors/john-smith/"])
 
-    def test_related_articles_come_from_the_same_series_first(self):
+    def test_related_articles_share_the_series_section_or_a_tag_newest_first(self):
+        elsewhere = make_article(headline_en="Unrelated", published_ago=timedelta(minutes=1))
+        tagged = make_article(tags=[self.tags[1]], published_ago=timedelta(days=2))
         related = [link["href"] for link in self.page("en").select(".related .item__headline a")]
-        self.assertEqual(related[:2], [self.part_three.url_in("en"), self.part_one.url_in("en")])
+        newest_three = [self.english_only, self.part_three, tagged]  # same section, same series, same tag
+        self.assertEqual(related, [article.url_in("en") for article in newest_three])
+        self.assertNotIn(elsewhere.url_in("en"), related)
         self.assertNotIn(self.article.url_in("en"), related)
 
     def test_related_articles_are_only_those_written_in_the_page_language(self):
