@@ -44,12 +44,14 @@ def series_parts(series: Series, language: str, *, current: Article | None = Non
 
 def series_in(language: str):
     """Return the series with a page in this language and at least one part readable in it, counted."""
-    readable = Q(articles__in=Article.objects.published().available_in(language))
+    # Limited to series articles, so the subqueries read a handful of rows, not the whole archive.
+    in_a_series = Article.objects.filter(series__isnull=False).published()
+    readable = Q(articles__in=in_a_series.available_in(language))
     return (
         Series.objects.filter(filled(f"slug_{language}") & filled(f"title_{language}"))
         .annotate(
             parts_here=Count("articles", filter=readable, distinct=True),
-            parts_published=Count("articles", filter=Q(articles__in=Article.objects.published()), distinct=True),
+            parts_published=Count("articles", filter=Q(articles__in=in_a_series), distinct=True),
             latest_part_at=Max("articles__publish_at", filter=readable),
         )
         .filter(parts_here__gt=0)
