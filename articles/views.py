@@ -66,11 +66,12 @@ class ReaderListMixin(ReaderPageMixin):
     def reader_articles(self):
         return Article.objects.published().available_in(get_language()).for_listing().as_teasers().newest_first()
 
-    def collection_data(self, name, articles) -> dict:
+    def collection_data(self, name, context) -> dict:
+        articles = context["articles"]
         return structured_data.collection_page(
             self.request,
             name=name,
-            canonical_url=self.request.build_absolute_uri(self.request.path),
+            canonical_url=context["canonical_url"],
             language=get_language(),
             items=[(article.headline, article.get_absolute_url()) for article in articles],
         )
@@ -139,7 +140,7 @@ class SectionView(ReaderListMixin, ListView):
         context = super().get_context_data(section=self.section, current_section=self.section, **kwargs)
         home = reverse("articles:home")
         context["structured_data"] = [
-            self.collection_data(self.section.name, context["articles"]),
+            self.collection_data(self.section.name, context),
             structured_data.breadcrumbs(self.request, [(_("Home"), home), (self.section.name, self.request.path)]),
         ]
         return context
@@ -161,7 +162,7 @@ class TagView(ReaderListMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(tag=self.tag, **kwargs)
-        context["structured_data"] = [self.collection_data(self.tag.name, context["articles"])]
+        context["structured_data"] = [self.collection_data(self.tag.name, context)]
         return context
 
 
