@@ -314,7 +314,9 @@ class ArticlePageTests(TemporaryMediaMixin, ReaderTestCase):
         for stylesheet in page.select("link[rel=stylesheet]"):
             self.assertTrue(stylesheet["href"].startswith("/static/"))
         self.assertFalse(re.search(r"<script>(?!\s*$)", page.response.text), "no inline script without a nonce")
-        self.assertIn("Content-Security-Policy", page.response.headers)
+        policy = page.response.headers["Content-Security-Policy"]
+        for script in page.soup.find_all("script", type="application/ld+json"):
+            self.assertIn(f"'nonce-{script['nonce']}'", policy)
 
 
 class ArticleWithoutImageTests(ReaderTestCase):
