@@ -184,6 +184,12 @@ class ArticlePageTests(TemporaryMediaMixin, ReaderTestCase):
         self.assertEqual(persian.get_text(), "View this article in English")
         self.assertEqual(persian["href"], self.article.url_in("en"))
 
+    def test_header_language_link_keeps_the_reader_on_this_article(self):
+        link = self.page("fa").one(".language-nav a")
+        self.assertEqual(link["href"], f"/language/en/?next={self.article.url_in('en')}")
+        response = self.client.get(link["href"])
+        self.assertRedirects(response, self.article.url_in("en"), fetch_redirect_response=False)
+
     def test_no_language_switch_when_the_other_version_does_not_exist(self):
         page = self.page("en", self.english_only)
         self.assertEqual(page.select(".other-language"), [])

@@ -164,6 +164,17 @@ class SectionAndTagPageTests(ReaderTestCase):
         self.assertEqual(page.text("h1"), "آب")
         self.assertEqual(len(page.select(".item")), 1)
 
+    def test_drafts_and_scheduled_articles_are_never_listed(self):
+        make_article(section=self.section, tags=[self.tag], headline_en="Draft piece", published_ago=None)
+        make_article(section=self.section, tags=[self.tag], headline_en="Future piece", published_ago=-timedelta(days=1))
+        for address in (
+            url("en", "articles:section", slug=self.section.slug_en),
+            url("en", "articles:tag", slug=self.tag.slug_en),
+        ):
+            text = self.client.get(address).text
+            self.assertNotIn("Draft piece", text)
+            self.assertNotIn("Future piece", text)
+
     def test_unknown_section_or_tag_is_not_found(self):
         self.assertEqual(self.client.get("/en/sections/nope/").status_code, 404)
         self.assertEqual(self.client.get("/fa/tags/nope/").status_code, 404)
