@@ -166,7 +166,8 @@ class SectionAndTagPageTests(ReaderTestCase):
 
     def test_drafts_and_scheduled_articles_are_never_listed(self):
         make_article(section=self.section, tags=[self.tag], headline_en="Draft piece", published_ago=None)
-        make_article(section=self.section, tags=[self.tag], headline_en="Future piece", published_ago=-timedelta(days=1))
+        tomorrow = -timedelta(days=1)
+        make_article(section=self.section, tags=[self.tag], headline_en="Future piece", published_ago=tomorrow)
         for address in (
             url("en", "articles:section", slug=self.section.slug_en),
             url("en", "articles:tag", slug=self.tag.slug_en),
