@@ -28,7 +28,7 @@ from bench.serving import GUNICORN, PYTHON, ROOT, ensure_database, environment, 
 
 SERVERS = {"A": 8311, "B": 8312}
 NGINX_PORT = 8390
-DRAFT_SLUG = "solar-rooftops-and-the-politics-of-the-grid"
+DRAFT_SLUG = "rooftop-solar-and-the-politics-of-the-grid"
 
 
 class Browser:
