@@ -162,6 +162,9 @@ class Command(BaseCommand):
         if not article.image:
             picture = draw_picture(data["colours"], (1600, 1000), data["slug_en"])
             article.image.save(f"{data['slug_en']}.jpg", ContentFile(picture))
+        # The demo pretends each piece was written when it was published, so none reads as "Updated".
+        written = article.publish_at or timezone.now()
+        Article.objects.filter(pk=article.pk).update(created_at=written, updated_at=written)
         return article
 
     def load_users(self, authors: dict) -> None:
