@@ -7,6 +7,8 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
+        from .page_cache import connect_invalidation
         from .search import connect_index_updates
 
+        connect_invalidation()
         connect_index_updates()

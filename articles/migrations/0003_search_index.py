@@ -37,7 +37,7 @@ def index_existing_articles(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0001_articles_sections_tags'),
+        ('articles', '0002_image_renditions'),
     ]
 
     operations = [

@@ -111,7 +111,7 @@ class FeedLinkTests(TestCase):
 
     def alternates(self, url: str) -> dict[str, str]:
         page = BeautifulSoup(self.client.get(url).text, "html.parser")
-        return {link["href"]: link["type"] for link in page.select('head link[rel="alternate"]')}
+        return {link["href"]: link["type"] for link in page.select('head link[rel="alternate"][type]')}
 
     def test_every_page_links_its_languages_feeds(self):
         self.assertEqual(
