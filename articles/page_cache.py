@@ -41,7 +41,13 @@ CLOCK_MARGIN = 1.0
 
 # Pages that are not rendered from a template get their tags from their URL's namespace.
 TAGS_BY_NAMESPACE = {"feeds": ["feeds"], "sitemaps": ["sitemaps"]}
-TAGS_BY_URL_NAME = {"robots": ["sitemaps"], "home": ["home"], "index": ["series-index"]}
+TAGS_BY_URL_NAME = {
+    "robots": ["sitemaps"],
+    "sitemap-index": ["sitemaps"],
+    "sitemap-section": ["sitemaps"],
+    "home": ["home"],
+    "index": ["series-index"],
+}
 
 
 def page_seconds() -> int:

@@ -213,7 +213,7 @@ def main() -> None:
         "home": "/en/",
         "section": "/en/sections/economy/",
         "author": "/en/authors/maryam-karimi/",
-        "feed": "/en/feeds/latest/",
+        "feed": "/en/feeds/rss/",
     }
     code = (
         "import django; django.setup();"

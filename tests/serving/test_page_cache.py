@@ -124,6 +124,18 @@ class InvalidationTests(PageCacheTestCase):
         self.assertContains(self.get(author.get_absolute_url()), "Fresh analysis")
         self.assertEqual(self.get(draft.url_in("en")).status_code, 200)
 
+    def test_publishing_refreshes_the_feeds_and_sitemaps(self):
+        draft = make_article(headline_en="Breaking analysis", published_ago=None)
+        pages = ["/en/feeds/rss/", "/en/feeds/atom/", "/sitemap-articles-en.xml"]
+        for url in pages:
+            self.get(url)
+            self.assertEqual(self.get(url)["X-Page-Cache"], "hit", url)
+        self.edit(draft, status=Article.Status.PUBLISHED)
+        for url in pages:
+            response = self.get(url)
+            self.assertNotEqual(response["X-Page-Cache"], "hit", url)
+            self.assertIn(draft.slug_en, response.content.decode(), url)
+
     def test_withdrawing_an_article_takes_it_down_everywhere(self):
         article = make_article(headline_en="Soon withdrawn")
         self.get("/en/")
