@@ -1,3 +1,4 @@
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
@@ -35,7 +36,9 @@ class TranslatedSlugMixin:
         for language in LANGUAGE_CODES:
             source = getattr(self, f"{self.slug_source}_{language}")
             if source and not getattr(self, f"slug_{language}"):
-                setattr(self, f"slug_{language}", slug_for(source, language) or None)
+                # A headline of punctuation alone gives no slug: make a short unique one instead.
+                fallback = f"{self._meta.model_name}-{uuid.uuid4().hex[:8]}"
+                setattr(self, f"slug_{language}", slug_for(source, language) or fallback)
 
     def slug_in(self, language: str) -> str | None:
         return getattr(self, f"slug_{language}", None)

@@ -71,6 +71,11 @@ class SlugTests(TestCase):
         self.assertEqual(article.slug_en, "where-the-water-went")
         self.assertEqual(article.slug_fa, "آب-ها-کجا-رفتند")
 
+    def test_a_headline_of_punctuation_alone_still_gets_an_address(self):
+        article = make_article(headline_en="?!", headline_fa="«؟»")
+        self.assertRegex(article.slug_en, r"^article-[0-9a-f]{8}$")
+        self.assertEqual(self.client.get(article.url_in("fa")).status_code, 200)
+
     def test_english_only_article_has_no_persian_slug(self):
         self.assertIsNone(make_article(languages=("en",)).slug_fa)
 
