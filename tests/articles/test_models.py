@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.test import TestCase
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from articles.models import Article
 from tests.factories import make_article, make_section
@@ -66,6 +66,9 @@ class PublicationTests(TestCase):
 
 
 class SlugTests(TestCase):
+    def setUp(self):
+        self.enterContext(translation.override("en"))
+
     def test_slugs_are_made_per_language_from_the_headline(self):
         article = make_article(headline_en="Where the Water Went", headline_fa="آب‌ها کجا رفتند؟")
         self.assertEqual(article.slug_en, "where-the-water-went")
@@ -89,6 +92,9 @@ class SlugTests(TestCase):
         self.assertIn("slug_en", raised.exception.message_dict)
         self.assertNotIn("slug_fa", raised.exception.message_dict)
         self.assertIn("already exists", raised.exception.message_dict["slug_en"][0])
+        with translation.override("fa"):
+            clash_in_persian = ValidationError(raised.exception.message_dict)
+            self.assertIn("از قبل موجود است", str(clash_in_persian.message_dict["slug_en"][0]))
 
     def test_clashing_persian_slug_is_a_clear_error_on_the_persian_slug(self):
         make_article(slug_fa="فلات-تشنه")
