@@ -10,6 +10,7 @@ from .views import choose_language
 register_converter(UnicodeSlugConverter, "uslug")
 
 urlpatterns = [
+    path("admin/desk/", include("desk.urls")),
     path("admin/", admin.site.urls),
     path("language/<str:language>/", choose_language, name="choose-language"),
 ]
