@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.fields import TranslationField
 from reversion.admin import VersionAdmin
 
 from . import state
@@ -67,7 +68,7 @@ class NewsroomAdmin(VersionAdmin, TabbedTranslationAdmin):
             field.widget = forms.HiddenInput()
             return field
         language = db_field.name.rsplit("_", 1)[-1]
-        if language in BIDI and db_field.name in self.trans_opts.all_fields:
+        if language in BIDI and isinstance(db_field, TranslationField):
             # Persian is written right to left whatever the admin's own language, English left to right.
             field.widget.attrs.update({"dir": BIDI[language], "lang": language})
         return field

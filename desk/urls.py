@@ -12,5 +12,5 @@ urlpatterns = [
         admin.site.admin_view(views.translate_view),
         name="translate",
     ),  # fmt: skip
-    path("preview/<int:pk>/", admin.site.admin_view(views.preview_view, cacheable=False), name="preview"),
+    path("preview/<int:pk>/", views.preview_view, name="preview"),
 ]

@@ -137,7 +137,7 @@ def translate_view(request, app_label, model_name, pk):
 @vary_on_cookie
 def preview_view(request, pk):
     """Show staff any article, published or not, on the public design, in the language asked for."""
-    if not request.user.has_perm("articles.view_article"):
+    if not (request.user.is_active and request.user.is_staff and request.user.has_perm("articles.view_article")):
         raise Http404
     articles = Article.objects.select_related("section", "series").prefetch_related(
         Prefetch("bylines", queryset=Byline.objects.select_related("author")), "tags"
