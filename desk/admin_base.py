@@ -55,7 +55,7 @@ class NewsroomAdmin(VersionAdmin, TabbedTranslationAdmin):
     change_form_template = "admin/newsroom/change_form.html"
 
     class Media:
-        css = {"all": ("admin_newsroom/newsroom_admin.css",)}
+        css = {"all": ("admin_newsroom/tiptap_base.css", "admin_newsroom/newsroom_admin.css")}
         js = ("admin_newsroom/urlify_zwnj.js", "admin_newsroom/translation_tabs.js")
 
     # Fields ------------------------------------------------------------------------------------
