@@ -6,13 +6,15 @@ so an SVG, a text file renamed .jpg or a truncated image is refused, and a decom
 file that would expand to a huge bitmap) is refused before it is decoded.
 """
 
+import io
 import warnings
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
-from PIL import Image
+from PIL import Image, ImageOps
 
 ALLOWED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -83,3 +85,21 @@ class RasterImageValidator:
 
 
 validate_raster_image = RasterImageValidator()
+
+
+def without_metadata(upload) -> ContentFile:
+    """
+    Return a checked upload re-encoded without its metadata (EXIF, GPS location, XMP), upright.
+
+    The camera's orientation is applied to the pixels first, so dropping EXIF does not turn photos on their side.
+    """
+    upload.seek(0)
+    with Image.open(upload) as image:
+        image_format = image.format
+        upright = ImageOps.exif_transpose(image)
+        buffer = io.BytesIO()
+        options = {"quality": 90} if image_format in ("JPEG", "WEBP") else {}
+        if image_format == "JPEG" and upright.mode not in ("RGB", "L"):
+            upright = upright.convert("RGB")
+        upright.save(buffer, image_format, **options)  # no exif= argument: nothing of the original metadata is kept
+    return ContentFile(buffer.getvalue(), name=upload.name)

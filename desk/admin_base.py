@@ -6,6 +6,7 @@ translation state at a glance, optimistic locking, and translators confined to t
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.http import HttpResponseRedirect
 from django.utils.formats import localize
 from django.utils.html import format_html
@@ -14,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.fields import TranslationField
 from reversion.admin import VersionAdmin
+
+from articles.validators import without_metadata
 
 from . import state
 from .roles import is_editor, language_name, translator_language
@@ -127,6 +130,7 @@ class NewsroomAdmin(VersionAdmin, TabbedTranslationAdmin):
             obj = self.get_object(request, object_id)
             if obj is not None:
                 extra_context["translation_states"] = self.translation_states(obj)
+        extra_context["translator_language"] = translator_language(request.user)
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def refuse_foreign_fields(self, request):
@@ -154,6 +158,10 @@ class NewsroomAdmin(VersionAdmin, TabbedTranslationAdmin):
     def save_model(self, request, obj, form, change):
         if change and "version" in form.cleaned_data:
             obj.version = (form.cleaned_data["version"] or 0) + 1
+        for field in obj._meta.fields:
+            if isinstance(field, models.ImageField) and field.name in form.changed_data and getattr(obj, field.name):
+                # Stored renditions carry no EXIF (no camera location): re-encode the checked upload.
+                setattr(obj, field.name, without_metadata(form.cleaned_data[field.name]))
         state.record_baselines(obj)
         super().save_model(request, obj, form, change)
         language = translator_language(request.user)

@@ -102,6 +102,21 @@ class AdminUploadTests(NewsroomAdminTestCase):
         series.refresh_from_db()
         self.assertFalse(series.cover)
 
+    def test_stored_photo_carries_no_gps_location(self):
+        buffer = io.BytesIO()
+        exif = Image.Exif()
+        exif[0x8825] = {1: "N", 2: (35.0, 41.0, 0.0)}  # GPSInfo: latitude
+        exif[0x010F] = "PhoneMaker"
+        Image.new("RGB", (300, 200), (10, 20, 30)).save(buffer, "JPEG", exif=exif)
+        article = make_article()
+        data = self.open_form(self.editor, article)
+        data["image"] = SimpleUploadedFile("gps.jpg", buffer.getvalue(), content_type="image/jpeg")
+        self.post_form(self.editor, article, data)
+        article.refresh_from_db()
+        with Image.open(article.image.path) as stored:
+            self.assertEqual(dict(stored.getexif()), {})
+            self.assertEqual(stored.size, (300, 200))
+
     def test_real_photo_is_stored(self):
         article = make_article()
         data = self.open_form(self.editor, article)
