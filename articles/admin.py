@@ -54,8 +54,8 @@ class LanguageFilter(admin.SimpleListFilter):
         if wanted == "missing":
             return queryset.exclude(pk__in=written.values("pk"))
         if wanted == "outdated":
-            articles = list(written.only("pk", *[f"{n}_{code}" for n in state.TRANSLATED_FIELDS[Article]
-                                                 for code in LANGUAGE_CODES]))  # fmt: skip
+            text_fields = [f"{name}_{code}" for name in state.TRANSLATED_FIELDS[Article] for code in LANGUAGE_CODES]
+            articles = list(written.select_related(None).prefetch_related(None).only("pk", *text_fields))
             confirmations = state.confirmations_for(articles)
             outdated = [a.pk for a in articles if state.translation_state(a, language, confirmations) == state.OUTDATED]
             return queryset.filter(pk__in=outdated)

@@ -309,3 +309,18 @@ class ChangelistTests(NewsroomAdminTestCase):
         self.client.force_login(self.editor)
         response = self.client.get(reverse("admin:articles_article_changelist"), {"q": "خشکسالی"})
         self.assertContains(response, "Drought on the plain")
+
+
+class OutdatedFilterTests(NewsroomAdminTestCase):
+    def test_filter_by_outdated_persian(self):
+        from desk import state
+
+        stale = make_article(headline_en="Stale Persian")
+        state.confirm(stale, "fa", by=self.translator)
+        stale.body_en = "<p>New facts.</p>"
+        stale.save()
+        make_article(headline_en="Fresh Persian")
+        self.client.force_login(self.editor)
+        response = self.client.get(reverse("admin:articles_article_changelist"), {"translation": "fa:outdated"})
+        self.assertContains(response, "Stale Persian")
+        self.assertNotContains(response, "Fresh Persian")
