@@ -81,3 +81,17 @@ class LoginThrottlingTests(NewsroomAdminTestCase):
         response = self.client.post(url, {"username": "editor", "password": "a-long-test-password"})
         self.assertEqual(response.status_code, 429)
         self.assertContains(response, "Too many failed logins", status_code=429)
+
+
+class AdminLanguageSwitchTests(NewsroomAdminTestCase):
+    def test_translator_switches_the_admin_to_persian_and_back(self):
+        self.client.force_login(self.translator)
+        index = reverse("admin:index")
+        link = page(self.client.get(index)).find(id="admin-language-switch")
+        self.assertEqual(link.text, "فارسی")
+        response = self.client.get(link["href"], follow=True)
+        self.assertEqual(response.redirect_chain[-1][0], index)
+        html = page(response)
+        self.assertEqual((html.html["lang"], html.html["dir"]), ("fa", "rtl"))
+        self.assertEqual(html.find(id="admin-language-switch").text, "English")
+        self.assertIn("میز ترجمه", html.text)
