@@ -1,3 +1,4 @@
+import reversion
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.http import HttpResponseRedirect
@@ -232,6 +233,8 @@ class ArticleAdmin(NewsroomAdmin):
                 scheduled += 1
             else:
                 published += 1
+        reversion.set_comment(gettext("Bulk publish: %(published)d published, %(scheduled)d scheduled.")
+                              % {"published": published, "scheduled": scheduled})  # fmt: skip
         if published:
             messages.success(request, ngettext("%(count)d article published.", "%(count)d articles published.",
                                                published) % {"count": published})  # fmt: skip
@@ -262,6 +265,7 @@ class ArticleAdmin(NewsroomAdmin):
         return can_publish(request.user)
 
     def report(self, request, done: int, selected: int, message: str) -> None:
+        reversion.set_comment(message % {"count": done})
         if done:
             messages.success(request, message % {"count": done})
         if done < selected:

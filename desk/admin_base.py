@@ -173,6 +173,11 @@ class NewsroomAdmin(VersionAdmin, TabbedTranslationAdmin):
             raise PermissionDenied
         return super().revision_view(request, object_id, version_id, extra_context)
 
+    def recoverlist_view(self, request, extra_context=None):
+        if not self.has_restore_permission(request):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
     def recover_view(self, request, version_id, extra_context=None):
         if not self.has_restore_permission(request):
             raise PermissionDenied

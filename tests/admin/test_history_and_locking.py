@@ -75,3 +75,14 @@ class ConcurrentEditTests(NewsroomAdminTestCase):
         self.post_form(self.editor, article, data)
         article.refresh_from_db()
         self.assertEqual(article.version, 1)
+
+
+class BulkHistoryTests(NewsroomAdminTestCase):
+    def test_bulk_publish_is_recorded_with_its_editor(self):
+        article = make_article(published_ago=None)
+        self.client.force_login(self.editor)
+        self.client.post(reverse("admin:articles_article_changelist"),
+                         {"action": "publish", "_selected_action": [article.pk]})  # fmt: skip
+        revision = Version.objects.get_for_object(article).first().revision
+        self.assertEqual(revision.user, self.editor)
+        self.assertIn("1 published", revision.get_comment())
