@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import HttpResponseRedirect
-from django.utils.formats import localize
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -203,7 +202,3 @@ def thumbnail(image, alt: str = "") -> str:
 def state_badge(value: str) -> str:
     return format_html('<span class="translation-state translation-state--{}">{}</span>', value,
                        state.STATE_LABELS[value])  # fmt: skip
-
-
-def local_datetime(value) -> str:
-    return localize(value) if value else "—"

@@ -95,3 +95,16 @@ class AdminLanguageSwitchTests(NewsroomAdminTestCase):
         self.assertEqual((html.html["lang"], html.html["dir"]), ("fa", "rtl"))
         self.assertEqual(html.find(id="admin-language-switch").text, "English")
         self.assertIn("میز ترجمه", html.text)
+
+
+class PreviewEdgeTests(NewsroomAdminTestCase):
+    def test_preview_of_a_missing_language_is_shown_not_a_500(self):
+        article = make_article(languages=("en",), published_ago=None)
+        self.client.force_login(self.editor)
+        response = self.client.get(reverse("desk:preview", args=[article.pk]), {"language": "fa"})
+        self.assertEqual(response.status_code, 200)
+        self.assertIsNotNone(page(response).select_one(".preview-banner"))
+
+    def test_preview_of_an_unknown_article_is_404(self):
+        self.client.force_login(self.editor)
+        self.assertEqual(self.client.get(reverse("desk:preview", args=[999999])).status_code, 404)
