@@ -76,9 +76,11 @@ class PreviewTests(NewsroomAdminTestCase):
 class LoginThrottlingTests(NewsroomAdminTestCase):
     def test_repeated_failed_logins_lock_the_account(self):
         url = reverse("admin:login")
-        for _ in range(3):
-            self.client.post(url, {"username": "editor", "password": "wrong"})
-        response = self.client.post(url, {"username": "editor", "password": "a-long-test-password"})
+        with self.assertLogs("axes", level="WARNING") as logs:
+            for _ in range(3):
+                self.client.post(url, {"username": "editor", "password": "wrong"})
+            response = self.client.post(url, {"username": "editor", "password": "a-long-test-password"})
+        self.assertTrue(any("Locking out" in line for line in logs.output))
         self.assertEqual(response.status_code, 429)
         self.assertContains(response, "Too many failed logins", status_code=429)
 
