@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from series.labels import part_label
 
+from .renditions import Renditions, delete_renditions, make_renditions
 from .text import reading_minutes, sanitise_body, slug_for
 from .validators import validate_raster_image
 
@@ -129,6 +130,16 @@ class ArticleQuerySet(models.QuerySet):
             models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
         )
 
+    def as_teasers(self):
+        """For list items: leave the bodies in the database, but know which languages each article is written in."""
+        availability = {
+            f"written_in_{language}": models.ExpressionWrapper(
+                filled(f"headline_{language}") & filled(f"body_{language}"), output_field=models.BooleanField()
+            )
+            for language in LANGUAGE_CODES
+        }
+        return self.defer("body", *(f"body_{language}" for language in LANGUAGE_CODES)).annotate(**availability)
+
 
 class Article(TranslatedSlugMixin, models.Model):
     """A piece of analysis, written in one or both languages."""
@@ -162,6 +173,7 @@ class Article(TranslatedSlugMixin, models.Model):
     image_alt = models.CharField(_("image alt text"), max_length=250, blank=True)
     image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
     image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
+    image_renditions = models.JSONField(_("image renditions"), default=dict, blank=True, editable=False)
 
     authors = models.ManyToManyField(
         "authors.Author", through="Byline", related_name="articles", verbose_name=_("authors")
@@ -232,6 +244,7 @@ class Article(TranslatedSlugMixin, models.Model):
             self.publish_at = self.publish_at or timezone.now()
             self.first_published_at = self.first_published_at or self.publish_at
         super().save(*args, **kwargs)
+        self.refresh_renditions()
 
     def get_absolute_url(self):
         """Return the address in the active language, or in a language the article is written in."""
@@ -256,6 +269,8 @@ class Article(TranslatedSlugMixin, models.Model):
             return reverse("articles:detail", kwargs={"slug": self.slug_in(language)})
 
     def is_available_in(self, language: str) -> bool:
+        if f"written_in_{language}" in self.__dict__:  # annotated by ArticleQuerySet.as_teasers()
+            return bool(self.__dict__[f"written_in_{language}"])
         return bool(getattr(self, f"headline_{language}", None) and getattr(self, f"body_{language}", None))
 
     def available_languages(self) -> list[str]:
@@ -268,6 +283,19 @@ class Article(TranslatedSlugMixin, models.Model):
 
     def is_scheduled(self) -> bool:
         return self.status == self.Status.PUBLISHED and self.publish_at is not None and self.publish_at > timezone.now()
+
+    def refresh_renditions(self) -> None:
+        """Make the featured image's renditions once, when the image is new or replaced (see renditions.py)."""
+        source = self.image.name if self.image else ""
+        if self.image_renditions.get("source", "") == source:
+            return
+        delete_renditions(self.image_renditions)
+        self.image_renditions = make_renditions(self.image) if source else {}
+        type(self).objects.filter(pk=self.pk).update(image_renditions=self.image_renditions)
+
+    @property
+    def renditions(self) -> Renditions:
+        return Renditions(self.image_renditions)
 
     def reading_minutes_in(self, language: str) -> int | None:
         return getattr(self, f"reading_minutes_{language}")

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -148,9 +148,21 @@ def preview_view(request, pk):
     language = request.GET.get("language")
     if language not in state.LANGUAGE_CODES:
         language = (article.available_languages() or state.LANGUAGE_CODES)[0]
+    # Show an unscheduled draft as it would look published now (in memory only; nothing is saved).
+    article.publish_at = article.publish_at or timezone.now()
     with translation.override(language):
         response = render(
-            request, "desk/article_preview.html", {"article": article, "object": article, "preview": True}
+            request,
+            "desk/article_preview.html",
+            {
+                "article": article,
+                "object": article,
+                "preview": True,
+                "authors": article.ordered_authors(),
+                "tags": list(article.tags.all()),
+                "current_section": article.section,
+                "published_at": article.first_published_at or article.publish_at,
+            },
         )
     response["Cache-Control"] = "private, no-cache, no-store, must-revalidate, max-age=0"
     response["X-Robots-Tag"] = "noindex, nofollow"

@@ -41,11 +41,21 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number.") from None
+
+
 def env_database(name: str, default: str) -> dict:
     """Return Django's DATABASES entry for a database URL (sqlite:///… or postgres://…)."""
     url = os.environ.get(name) or default
     try:
-        config = dj_database_url.parse(url, conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")))
+        config = dj_database_url.parse(url, conn_max_age=env_int("DB_CONN_MAX_AGE", 0))
     except ValueError as error:
         raise ImproperlyConfigured(
             f"{name}={url!r} is not a usable database URL ({error}). "
@@ -96,6 +106,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Early, so that a cached page is served before sessions, auth and locale do any work.
+    "articles.page_cache.PageCacheMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -206,6 +218,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 LOGIN_URL = "admin:login"
 
+# Tests run with the page cache off (as Django's runner swaps the email backend); its own tests turn it on.
+TEST_RUNNER = "newsroom.test_runner.NewsroomTestRunner"
+
 # Cache: Redis shared by every app server when REDIS_URL is set, this process's memory otherwise.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
@@ -214,6 +229,9 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "newsroom"}}
+# How long an anonymous public page may be served from the cache (edits invalidate it sooner); 0 turns
+# the page cache off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 
 # Content Security Policy (Django's own middleware): our pages load nothing from elsewhere.
 SECURE_CSP = {

@@ -1,11 +1,18 @@
 """Template filters that write numbers, dates and reading times the way each language's readers expect."""
 
+import json
 from datetime import date, datetime
+from urllib.parse import quote
 
 from django import template
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dateformat import format as format_date
-from django.utils.translation import ngettext
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info, gettext, ngettext, pgettext
 from persiantools.jdatetime import JalaliDate
 
 from articles.text import localise_digits
@@ -48,3 +55,108 @@ def reading_time(minutes: int | None) -> str:
         return ""
     text = ngettext("%(minutes)s min read", "%(minutes)s min read", minutes)
     return text % {"minutes": local_digits(minutes)}
+
+
+# JSON in a <script> element must not contain "</script>" or "<!--": escape the characters that start them.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, data: dict) -> str:
+    """Emit structured data as <script type="application/ld+json">, serialised with json.dumps and escaped."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    # A data block is not executed, but carrying the nonce keeps it valid under any reading of the policy.
+    nonce = context.get("csp_nonce")
+    return format_html(
+        '<script type="application/ld+json"{}>{}</script>',
+        format_html(' nonce="{}"', str(nonce)) if nonce is not None else "",
+        mark_safe(text),  # noqa: S308 -- JSON with <, > and & escaped above
+    )
+
+
+def share_targets(url: str, text: str, language: str) -> list[dict]:
+    """Return the share links for a page: each network's own share address, URL and text percent-encoded."""
+    url_q, text_q = quote(url, safe=""), quote(text, safe="")
+    targets = {
+        "x": (
+            pgettext("network", "X"),
+            gettext("Share on X"),
+            f"https://twitter.com/intent/tweet?text={text_q}&url={url_q}",
+        ),
+        "facebook": (
+            pgettext("network", "Facebook"),
+            gettext("Share on Facebook"),
+            f"https://www.facebook.com/sharer/sharer.php?u={url_q}",
+        ),
+        "linkedin": (
+            pgettext("network", "LinkedIn"),
+            gettext("Share on LinkedIn"),
+            f"https://www.linkedin.com/sharing/share-offsite/?url={url_q}",
+        ),
+        "telegram": (
+            pgettext("network", "Telegram"),
+            gettext("Share on Telegram"),
+            f"https://t.me/share/url?url={url_q}&text={text_q}",
+        ),
+        "whatsapp": (
+            pgettext("network", "WhatsApp"),
+            gettext("Share on WhatsApp"),
+            f"https://wa.me/?text={quote(f'{text} {url}', safe='')}",
+        ),
+        "email": (pgettext("network", "Email"), gettext("Share by email"), f"mailto:?subject={text_q}&body={url_q}"),
+    }
+    # Persian readers share on Telegram and WhatsApp first.
+    order = ("telegram", "whatsapp", "x", "facebook", "linkedin", "email")
+    if language != "fa":
+        order = ("x", "facebook", "linkedin", "telegram", "whatsapp", "email")
+    return [
+        {"network": key, "name": targets[key][0], "label": targets[key][1], "url": targets[key][2]} for key in order
+    ]
+
+
+@register.inclusion_tag("includes/_share_links.html")
+def share_links(url: str, text: str) -> dict:
+    return {"targets": share_targets(url, text, translation.get_language()), "url": url}
+
+
+@register.inclusion_tag("includes/_section_nav.html", takes_context=True)
+def section_nav(context) -> dict:
+    """The sections named in the site header (one query)."""
+    from articles.models import Section
+
+    language = translation.get_language()
+    sections = Section.objects.filter(**{f"slug_{language}__isnull": False}).exclude(**{f"slug_{language}": ""})
+    return {"sections": list(sections), "current_section": context.get("current_section")}
+
+
+@register.filter
+def local_number(value) -> str:
+    """Write a count the way the language groups digits: 5,000 / ۵٬۰۰۰."""
+    if value is None:
+        return ""
+    language = translation.get_language()
+    grouped = f"{int(value):,}"
+    return localise_digits(grouped.replace(",", "٬"), language) if language == "fa" else grouped
+
+
+@register.inclusion_tag("includes/_language_nav.html", takes_context=True)
+def language_links(context) -> dict:
+    """Link to this page in each other language when it exists there, else to that language's front page."""
+    current = translation.get_language()
+    versions = context.get("other_language_urls") or {}
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if code == current:
+            continue
+        with translation.override(code):
+            home = reverse("articles:home")
+        target = versions.get(code, home)
+        links.append({"code": code, "name": get_language_info(code)["name_local"], "next": target})
+    return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, location: str) -> str:
+    """Return an absolute URL for a path (media on another host keeps its own)."""
+    request = context.get("request")
+    return request.build_absolute_uri(location) if request else location

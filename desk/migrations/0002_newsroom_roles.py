@@ -50,7 +50,7 @@ def remove_roles(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("desk", "0001_translation_confirmations"),
-        ("articles", "0002_add_version_publish_permission_image_checks"),
+        ("articles", "0003_add_version_publish_permission_image_checks"),
         ("authors", "0002_add_version_and_avatar_checks"),
         ("series", "0002_add_version_and_cover_checks"),
         ("auth", "0012_alter_user_first_name_max_length"),

@@ -17,8 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from articles.demo.content_a import ARTICLES_A, AUTHORS, SECTIONS, SERIES, TAGS
-from articles.demo.content_b import ARTICLES_B
+from articles.demo import ARTICLES, AUTHORS, SECTIONS, SERIES, TAGS
 from articles.models import Article, Byline, Section, Tag
 from authors.models import Author
 from series.models import Series
@@ -80,7 +79,7 @@ class Command(BaseCommand):
         }
         tags = {data["slug_en"]: self.load_named(Tag, data) for data in TAGS}
         series = {data["slug_en"]: self.load_series(data) for data in SERIES}
-        for data in [*ARTICLES_A, *ARTICLES_B]:
+        for data in ARTICLES:
             self.load_article(data, authors=authors, sections=sections, tags=tags, series=series)
         self.load_users(authors)
         self.stdout.write(
@@ -163,6 +162,9 @@ class Command(BaseCommand):
         if not article.image:
             picture = draw_picture(data["colours"], (1600, 1000), data["slug_en"])
             article.image.save(f"{data['slug_en']}.jpg", ContentFile(picture))
+        # The demo pretends each piece was written when it was published, so none reads as "Updated".
+        written = article.publish_at or timezone.now()
+        Article.objects.filter(pk=article.pk).update(created_at=written, updated_at=written)
         return article
 
     def load_users(self, authors: dict) -> None:

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0001_articles_sections_tags'),
+        ('articles', '0002_image_renditions'),
     ]
 
     operations = [

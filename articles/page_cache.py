@@ -1,0 +1,366 @@
+"""
+The public page cache: anonymous pages served from the configured cache, invalidated precisely.
+
+Every cached page carries tags naming what it shows ("article:42", "author:7", "home", …), the same
+names the Surrogate-Key header gives a CDN. Each tag has a version token in the cache; a page is
+stored with the tokens it was rendered against and served only while they are all unchanged.
+Saving an article, author, series, section or tag deletes the tokens of the tags it touches, so every
+page that showed it is stale at once, on every app server sharing the cache.
+
+A tag's token is the time it was last invalidated. A page whose tags were invalidated after it began
+rendering is not stored: it may show rows read before the edit.
+
+A page is also never kept past the next scheduled publication, so a scheduled article appears in lists
+at its publish_at with no one acting.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import models, transaction
+from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+
+# The tag every page carries: sections appear in every page's navigation.
+SITE = "site"
+PAGE_PREFIX = "page:"
+TAG_PREFIX = "page-tag:"
+NEXT_SCHEDULED_KEY = "page:next-scheduled"
+# Query parameters that may vary a cached page; any other parameter bypasses the cache.
+CACHEABLE_PARAMETERS = {"page", "full"}
+# What a CDN and browsers are told; the page cache itself is invalidated precisely.
+BROWSER_MAX_AGE = 15
+STALE_WHILE_REVALIDATE = 30
+# Allowance for app servers' clocks disagreeing about when an invalidation happened.
+CLOCK_MARGIN = 1.0
+
+# Pages that are not rendered from a template get their tags from their URL's namespace.
+TAGS_BY_NAMESPACE = {"feeds": ["feeds"], "sitemaps": ["sitemaps"]}
+TAGS_BY_URL_NAME = {"robots": ["sitemaps"], "home": ["home"], "index": ["series-index"]}
+
+
+def page_seconds() -> int:
+    return getattr(settings, "PAGE_CACHE_SECONDS", 300)
+
+
+def tag_for(obj) -> str | None:
+    """Return the tag naming a model instance, e.g. "article:42"."""
+    label = TAGGED_MODELS.get(obj._meta.label)
+    return f"{label}:{obj.pk}" if label and obj.pk else None
+
+
+TAGGED_MODELS = {
+    "articles.Article": "article",
+    "articles.Section": "section",
+    "articles.Tag": "tag",
+    "authors.Author": "author",
+    "series.Series": "series",
+}
+
+
+def tags_in(value, tags: set[str], depth: int = 0) -> None:
+    """
+    Collect the tags of what a template context holds, without running a query.
+
+    Model instances give their own tag and those of the relations already loaded with them
+    (select_related / prefetch_related); querysets count only when already evaluated.
+    """
+    if depth > 6 or value is None:
+        return
+    if isinstance(value, models.Model):
+        if tag := tag_for(value):
+            tags.add(tag)
+        for related in value._state.fields_cache.values():
+            tags_in(related, tags, depth + 1)
+        for related in getattr(value, "_prefetched_objects_cache", {}).values():
+            tags_in(related, tags, depth + 1)
+        for name in ("section_id", "series_id", "author_id", "article_id"):
+            if (pk := getattr(value, name, None)) is not None:
+                tags.add(f"{name.removesuffix('_id')}:{pk}")
+        return
+    if isinstance(value, models.QuerySet):
+        if value._result_cache is not None:
+            for item in value._result_cache:
+                tags_in(item, tags, depth + 1)
+        return
+    if isinstance(value, list | tuple | set):
+        for item in value:
+            tags_in(item, tags, depth + 1)
+        return
+    if isinstance(value, dict):
+        for item in value.values():
+            tags_in(item, tags, depth + 1)
+        return
+    object_list = getattr(value, "object_list", None)  # a paginator's page
+    if object_list is not None:
+        tags_in(object_list, tags, depth + 1)
+
+
+def tag_tokens(tags: list[str]) -> dict[str, float]:
+    """Return when each tag was last invalidated (0 for never)."""
+    keys = [TAG_PREFIX + tag for tag in tags]
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            cache.add(key, 0.0, timeout=None)  # atomic: an invalidation racing with us wins
+            found[key] = cache.get(key, 0.0)
+    return {key.removeprefix(TAG_PREFIX): found[key] for key in keys}
+
+
+def invalidate(*tags: str) -> None:
+    """Make every cached page showing one of these tags stale, now and on every app server."""
+    tags = {tag for tag in tags if tag}
+    if tags:
+        now = time.time()
+        cache.set_many({TAG_PREFIX + tag: now for tag in tags}, timeout=None)
+        cache.delete(NEXT_SCHEDULED_KEY)
+
+
+def invalidate_on_commit(*tags: str) -> None:
+    """Invalidate when the surrounding transaction commits, so no page is re-cached from old rows."""
+    transaction.on_commit(lambda: invalidate(*tags))
+
+
+def seconds_until_next_scheduled() -> int | None:
+    """Return how long until the next scheduled article appears, read from the cache when known."""
+    from articles.models import Article
+
+    stamp = cache.get(NEXT_SCHEDULED_KEY)
+    if stamp is None:
+        next_at = (
+            Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
+            .order_by("publish_at")
+            .values_list("publish_at", flat=True)
+            .first()
+        )
+        stamp = next_at.timestamp() if next_at else 0
+        cache.set(NEXT_SCHEDULED_KEY, stamp, timeout=page_seconds())
+    if not stamp:
+        return None
+    return max(0, int(stamp - time.time()))
+
+
+def page_key(request) -> str:
+    return PAGE_PREFIX + hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
+
+
+def cacheable_request(request) -> bool:
+    """An anonymous GET of a public, language-prefixed page with no parameters but pagination."""
+    if page_seconds() <= 0 or request.method not in ("GET", "HEAD"):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False  # signed-in staff see live pages (and previews) — never from the cache
+    language = request.path_info.split("/")[1] if request.path_info.count("/") >= 2 else ""
+    if language not in {code for code, _name in settings.LANGUAGES} and not request.path_info.startswith(
+        ("/sitemap", "/robots.txt")
+    ):
+        return False
+    if request.path_info.startswith(f"/{language}/preview/"):
+        return False
+    return set(request.GET) <= CACHEABLE_PARAMETERS
+
+
+def cacheable_response(response) -> bool:
+    if response.status_code != 200 or response.streaming or response.has_header("Set-Cookie"):
+        return False
+    cache_control = response.get("Cache-Control", "")
+    return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+
+
+def public_headers(response, tags: list[str], *, last_modified: float, seconds: int) -> None:
+    """Headers for browsers and a CDN: short browser life, a shared-cache life, purge keys, validators."""
+    response["Cache-Control"] = (
+        f"public, max-age={min(BROWSER_MAX_AGE, seconds)}, s-maxage={seconds}, "
+        f"stale-while-revalidate={STALE_WHILE_REVALIDATE}"
+    )
+    response["Surrogate-Key"] = " ".join(sorted(tags))
+    if not response.has_header("ETag"):
+        response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+    response["Last-Modified"] = http_date(last_modified)
+    # Our public pages depend on the URL alone: the session and language cookies do not change them.
+    vary = [value.strip() for value in response.get("Vary", "").split(",") if value.strip()]
+    remaining = [value for value in vary if value.lower() not in {"cookie", "accept-language"}]
+    if remaining:
+        response["Vary"] = ", ".join(remaining)
+    elif response.has_header("Vary"):
+        del response["Vary"]
+
+
+class PageCacheMiddleware:
+    """Serve anonymous public pages from the cache; store the ones whose tags are known."""
+
+    STORED_HEADERS = ("Content-Type", "Content-Language", "Content-Security-Policy")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not cacheable_request(request):
+            return self.get_response(request)
+        key = page_key(request)
+        entry = cache.get(key)
+        if entry is not None:
+            tokens = tag_tokens(list(entry["tokens"]))
+            if tokens == entry["tokens"]:
+                return self.from_entry(request, entry)
+        request._page_cache_started = time.time()
+        response = self.get_response(request)
+        if cacheable_response(response):
+            self.store(request, response, key)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    def process_template_response(self, request, response):
+        if hasattr(request, "_page_cache_started") and response.context_data is not None:
+
+            def collect_tags(rendered):
+                # After rendering, the context's querysets hold what the page actually showed.
+                tags: set[str] = set()
+                tags_in(rendered.context_data, tags)
+                request._page_tags = tags
+
+            response.add_post_render_callback(collect_tags)
+        return response
+
+    def page_tags(self, request) -> set[str]:
+        tags = set(getattr(request, "_page_tags", set()))
+        try:
+            match = request.resolver_match or resolve(request.path_info)
+        except Resolver404:
+            return set()
+        tags.update(TAGS_BY_NAMESPACE.get(match.namespace, []))
+        tags.update(TAGS_BY_URL_NAME.get(match.url_name, []))
+        return tags
+
+    def store(self, request, response, key: str) -> None:
+        tags = self.page_tags(request)
+        if not tags:
+            return  # a page whose contents we cannot name is never cached
+        tags.add(SITE)
+        seconds = page_seconds()
+        until_scheduled = seconds_until_next_scheduled()
+        if until_scheduled is not None:
+            seconds = min(seconds, until_scheduled)
+        if seconds <= 0:
+            return
+        tokens = tag_tokens(sorted(tags))
+        rendered_at = request._page_cache_started
+        if max(tokens.values()) > rendered_at - CLOCK_MARGIN:
+            return  # edited while we rendered: see the module docstring
+        public_headers(response, list(tags), last_modified=rendered_at, seconds=seconds)
+        entry = {
+            "content": response.content,
+            "headers": {name: response[name] for name in (*self.STORED_HEADERS, "ETag") if response.has_header(name)},
+            "tags": sorted(tags),
+            "tokens": tokens,
+            "last_modified": rendered_at,
+            "expires": time.time() + seconds,
+        }
+        cache.set(key, entry, timeout=seconds)
+
+    def from_entry(self, request, entry) -> HttpResponse:
+        remaining = int(entry["expires"] - time.time())
+        if remaining <= 0:
+            return self.get_response(request)
+        response = HttpResponse(entry["content"], status=200)
+        for name, value in entry["headers"].items():
+            response[name] = value
+        public_headers(response, entry["tags"], last_modified=entry["last_modified"], seconds=remaining)
+        response["X-Page-Cache"] = "hit"
+        conditional = get_conditional_response(
+            request, etag=response["ETag"], last_modified=int(entry["last_modified"]), response=response
+        )
+        return conditional
+
+
+# What each save makes stale. Connected in ArticlesConfig.ready(): every write path (admin, bulk
+# actions, shell, load_demo) goes through these, so no caller has to remember to invalidate.
+# QuerySet.update() sends no signals: code that uses it calls invalidate() itself.
+
+
+def article_tags(article) -> set[str]:
+    """Tags of the pages an article appears on: its own, its lists, its feeds and sitemaps."""
+    from articles.models import Byline
+
+    tags = {tag_for(article), "home", "feeds", "sitemaps", "series-index", f"section:{article.section_id}"}
+    if article.series_id:
+        tags.add(f"series:{article.series_id}")
+    tags.update(f"author:{pk}" for pk in Byline.objects.filter(article=article).values_list("author_id", flat=True))
+    tags.update(f"tag:{pk}" for pk in article.tags.values_list("pk", flat=True))
+    return tags
+
+
+def remember_article_lists(sender, instance, raw=False, **kwargs):
+    """Before an article is saved, note the section and series whose lists it may be leaving."""
+    if raw or instance.pk is None:
+        return
+    instance._previous_lists = {
+        f"{name}:{pk}"
+        for name, pk in zip(
+            ("section", "series"),
+            type(instance).objects.filter(pk=instance.pk).values_list("section_id", "series_id").first() or (),
+            strict=False,
+        )
+        if pk
+    }
+
+
+def article_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    invalidate_on_commit(*article_tags(instance), *getattr(instance, "_previous_lists", ()))
+
+
+def article_deleted(sender, instance, **kwargs):
+    invalidate_on_commit(
+        tag_for(instance), "home", "feeds", "sitemaps", "series-index", f"section:{instance.section_id}"
+    )
+
+
+def byline_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        invalidate_on_commit(f"article:{instance.article_id}", f"author:{instance.author_id}", "home", "feeds")
+
+
+def article_tags_changed(sender, instance, action, pk_set, model, **kwargs):
+    if action == "pre_clear":
+        instance._cleared_tags = list(instance.tags.values_list("pk", flat=True))
+    elif action in ("post_add", "post_remove", "post_clear"):
+        pks = pk_set or getattr(instance, "_cleared_tags", [])
+        invalidate_on_commit(tag_for(instance), "sitemaps", *(f"tag:{pk}" for pk in pks))
+
+
+def object_changed(sender, instance, raw=False, **kwargs):
+    """An author, series, section or tag changed: stale wherever it shows (sections show everywhere)."""
+    if raw:
+        return
+    label = TAGGED_MODELS[sender._meta.label]
+    if label == "section":
+        invalidate_on_commit(SITE)
+    elif label == "series":
+        invalidate_on_commit(tag_for(instance), "series-index", "feeds", "sitemaps")
+    else:
+        invalidate_on_commit(tag_for(instance), "feeds", "sitemaps")
+
+
+def connect_invalidation() -> None:
+    from django.db.models import signals
+
+    from articles.models import Article, Byline, Section, Tag
+    from authors.models import Author
+    from series.models import Series
+
+    signals.pre_save.connect(remember_article_lists, sender=Article, dispatch_uid="page_cache_article_pre")
+    signals.post_save.connect(article_changed, sender=Article, dispatch_uid="page_cache_article")
+    signals.post_delete.connect(article_deleted, sender=Article, dispatch_uid="page_cache_article_delete")
+    signals.post_save.connect(byline_changed, sender=Byline, dispatch_uid="page_cache_byline")
+    signals.post_delete.connect(byline_changed, sender=Byline, dispatch_uid="page_cache_byline_delete")
+    signals.m2m_changed.connect(article_tags_changed, sender=Article.tags.through, dispatch_uid="page_cache_tags")
+    for model in (Author, Series, Section, Tag):
+        signals.post_save.connect(object_changed, sender=model, dispatch_uid=f"page_cache_{model.__name__}")
+        signals.post_delete.connect(object_changed, sender=model, dispatch_uid=f"page_cache_{model.__name__}_del")

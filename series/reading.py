@@ -1,0 +1,58 @@
+"""What a reader of one language sees of a series: its parts in order and which of them they can read."""
+
+from dataclasses import dataclass
+
+from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q
+
+from articles.models import LANGUAGE_CODES, Article, filled
+
+from .models import Series
+
+
+@dataclass
+class SeriesPart:
+    """One part of a series as a reader of one language sees it."""
+
+    number: int
+    label: str
+    headline: str
+    url: str | None  # None: not (yet) available in this language
+    is_current: bool = False
+
+
+def series_parts(series: Series, language: str, *, current: Article | None = None) -> list[SeriesPart]:
+    """Return a series' published parts in order, in one query that leaves the bodies in the database."""
+    available = ExpressionWrapper(filled(f"headline_{language}") & filled(f"body_{language}"), BooleanField())
+    parts = (
+        Article.objects.published()
+        .filter(series=series)
+        .annotate(is_here=available)
+        .only("part", "series_id", *(f"{name}_{code}" for name in ("headline", "slug") for code in LANGUAGE_CODES))
+        .order_by("part")
+    )
+    return [
+        SeriesPart(
+            number=part.part,
+            label=part.part_label(language),
+            headline=getattr(part, f"headline_{language}") or "",
+            url=part.url_in(language) if part.is_here else None,
+            is_current=current is not None and part.pk == current.pk,
+        )
+        for part in parts
+    ]
+
+
+def series_in(language: str):
+    """Return the series with a page in this language and at least one part readable in it, counted."""
+    # Limited to series articles, so the subqueries read a handful of rows, not the whole archive.
+    in_a_series = Article.objects.filter(series__isnull=False).published()
+    readable = Q(articles__in=in_a_series.available_in(language))
+    return (
+        Series.objects.filter(filled(f"slug_{language}") & filled(f"title_{language}"))
+        .annotate(
+            parts_here=Count("articles", filter=readable, distinct=True),
+            parts_published=Count("articles", filter=Q(articles__in=in_a_series), distinct=True),
+            latest_part_at=Max("articles__publish_at", filter=readable),
+        )
+        .filter(parts_here__gt=0)
+    )
