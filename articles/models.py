@@ -15,6 +15,7 @@ from series.labels import part_label
 
 from .renditions import Renditions, delete_renditions, make_renditions
 from .text import reading_minutes, sanitise_body, slug_for
+from .validators import validate_raster_image
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -52,6 +53,9 @@ class Section(TranslatedSlugMixin, models.Model):
     position = models.PositiveSmallIntegerField(
         _("position"), default=0, help_text=_("Sections are listed in this order.")
     )
+    version = models.PositiveIntegerField(
+        _("version"), default=0, help_text=_("Counts saves in the admin, so that one editor cannot overwrite another.")
+    )
 
     class Meta:
         ordering = ["position", "pk"]
@@ -78,6 +82,9 @@ class Tag(TranslatedSlugMixin, models.Model):
 
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=80, allow_unicode=True, blank=True, null=True)  # noqa: DJ001 -- NULL: no slug in this language
+    version = models.PositiveIntegerField(
+        _("version"), default=0, help_text=_("Counts saves in the admin, so that one editor cannot overwrite another.")
+    )
 
     class Meta:
         ordering = ["name"]
@@ -160,7 +167,13 @@ class Article(TranslatedSlugMixin, models.Model):
         _("standfirst"), blank=True, help_text=_("The one- or two-sentence summary under the headline.")
     )
     body = models.TextField(_("body"), blank=True)
-    image = models.ImageField(_("featured image"), upload_to="articles/%Y/%m/", blank=True)
+    image = models.ImageField(
+        _("featured image"),
+        upload_to="articles/%Y/%m/",
+        blank=True,
+        validators=[validate_raster_image],
+        help_text=_("A JPEG, PNG or WebP image of at most 5 MB."),
+    )
     image_alt = models.CharField(_("image alt text"), max_length=250, blank=True)
     image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
     image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
@@ -198,6 +211,9 @@ class Article(TranslatedSlugMixin, models.Model):
     reading_minutes = models.PositiveSmallIntegerField(
         _("reading time (minutes)"), null=True, blank=True, editable=False
     )
+    version = models.PositiveIntegerField(
+        _("version"), default=0, help_text=_("Counts saves in the admin, so that one editor cannot overwrite another.")
+    )
 
     # The search index, kept current by articles/search.py: normalised text per language and, on
     # PostgreSQL, its weighted vector behind a GIN index plus a small headline-and-summary vector to rank by.
@@ -216,6 +232,7 @@ class Article(TranslatedSlugMixin, models.Model):
         ordering = ["-publish_at", "-pk"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions = [("publish_article", _("Can publish, schedule and withdraw articles"))]
         constraints = [
             models.UniqueConstraint(fields=["slug_en"], name="article_unique_slug_en"),
             models.UniqueConstraint(fields=["slug_fa"], name="article_unique_slug_fa"),

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from articles.text import slug_for
+from articles.validators import validate_raster_image
 
 
 class Author(models.Model):
@@ -15,7 +16,7 @@ class Author(models.Model):
     )
     job_title = models.CharField(_("job title"), max_length=120, blank=True)
     bio = models.TextField(_("bio"), blank=True)
-    avatar = models.ImageField(_("avatar"), upload_to="authors/", blank=True)
+    avatar = models.ImageField(_("avatar"), upload_to="authors/", blank=True, validators=[validate_raster_image])
     email = models.EmailField(_("email"), blank=True)
     website = models.URLField(_("website"), blank=True)
     x_handle = models.CharField(_("X (Twitter) handle"), max_length=50, blank=True, help_text=_("Without the @."))
@@ -29,6 +30,9 @@ class Author(models.Model):
         null=True,
         blank=True,
         related_name="author_profile",
+    )
+    version = models.PositiveIntegerField(
+        _("version"), default=0, help_text=_("Counts saves in the admin, so that one editor cannot overwrite another.")
     )
 
     class Meta:

@@ -12,6 +12,7 @@ from .views import choose_language
 register_converter(UnicodeSlugConverter, "uslug")
 
 urlpatterns = [
+    path("admin/desk/", include("desk.urls")),
     path("admin/", admin.site.urls),
     path("language/<str:language>/", choose_language, name="choose-language"),
     path("robots.txt", robots_txt, name="robots"),

@@ -4,6 +4,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import TranslatedSlugMixin
+from articles.validators import validate_raster_image
 
 
 class Series(TranslatedSlugMixin, models.Model):
@@ -12,9 +13,12 @@ class Series(TranslatedSlugMixin, models.Model):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=80, allow_unicode=True, blank=True, null=True)  # noqa: DJ001 -- NULL: no slug in this language
     description = models.TextField(_("description"), blank=True)
-    cover = models.ImageField(_("cover image"), upload_to="series/", blank=True)
+    cover = models.ImageField(_("cover image"), upload_to="series/", blank=True, validators=[validate_raster_image])
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    version = models.PositiveIntegerField(
+        _("version"), default=0, help_text=_("Counts saves in the admin, so that one editor cannot overwrite another.")
+    )
 
     slug_source = "title"
 

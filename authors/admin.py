@@ -1,0 +1,47 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from desk import state
+from desk.admin_base import NewsroomAdmin, state_badge, thumbnail
+from desk.roles import translator_language
+
+from .models import Author
+
+
+@admin.register(Author)
+class AuthorAdmin(NewsroomAdmin):
+    list_display = ["__str__", "avatar_column", "language_en", "language_fa", "job_title", "user", "article_count"]
+    search_fields = ["name_en", "name_fa", "slug", "email"]
+    autocomplete_fields = ["user"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "job_title", "bio", "avatar"]}),
+        (
+            _("Contact and social links"),
+            {"fields": ["email", "website", "x_handle", "telegram", "linkedin", "instagram"]},
+        ),
+        (_("Account"), {"fields": ["user", "version"]}),
+    ]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        # The author's page address is one ASCII slug, from the English name; translators do not touch it.
+        return {} if translator_language(request.user) else {"slug": ("name_en",)}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user").annotate(article_count=Count("bylines"))
+
+    @admin.display(description=_("avatar"))
+    def avatar_column(self, author):
+        return thumbnail(author.avatar, str(author))
+
+    @admin.display(description=_("articles"), ordering="article_count")
+    def article_count(self, author):
+        return author.article_count
+
+    @admin.display(description=_("English"))
+    def language_en(self, author):
+        return state_badge(state.translation_state(author, "en"))
+
+    @admin.display(description=_("Persian"))
+    def language_fa(self, author):
+        return state_badge(state.translation_state(author, "fa"))

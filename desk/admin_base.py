@@ -1,0 +1,204 @@
+"""
+What every newsroom admin shares: tabbed translation fields written in their own direction, the
+translation state at a glance, optimistic locking, and translators confined to their language.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.http import HttpResponseRedirect
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.fields import TranslationField
+from reversion.admin import VersionAdmin
+
+from articles.validators import without_metadata
+
+from . import state
+from .roles import is_editor, language_name, translator_language
+
+BIDI = {"fa": "rtl", "en": "ltr"}
+
+# Keys an admin form posts besides its fields: buttons and the CSRF token.
+FORM_CONTROLS = {"csrfmiddlewaretoken", "_save", "_continue", "_addanother", "_saveasnew", "_confirm_translation"}
+
+
+class LockedForm(forms.ModelForm):
+    """A model form that refuses to overwrite a save made by someone else since it was opened."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk is None or "version" not in self.fields:
+            return cleaned_data
+        posted = cleaned_data.get("version")
+        stored = (
+            type(self.instance)._default_manager.filter(pk=self.instance.pk).values_list("version", flat=True).first()
+        )
+        if posted is not None and stored is not None and posted != stored:
+            raise ValidationError(
+                _(
+                    "Someone else saved this %(object)s after you opened it, so your changes were not saved. "
+                    "Your input is kept below: copy what you need, open the page again to see their version, "
+                    "and apply your changes to it."
+                ),
+                code="edit_conflict",
+                params={"object": self.instance._meta.verbose_name},
+            )
+        return cleaned_data
+
+
+class NewsroomAdmin(VersionAdmin, TabbedTranslationAdmin):
+    """The base of the newsroom's admins for translated models."""
+
+    form = LockedForm
+    change_form_template = "admin/newsroom/change_form.html"
+
+    class Media:
+        css = {"all": ("admin_newsroom/tiptap_base.css", "admin_newsroom/newsroom_admin.css")}
+        js = ("admin_newsroom/urlify_zwnj.js", "admin_newsroom/translation_tabs.js")
+
+    # Fields ------------------------------------------------------------------------------------
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is None:
+            return field
+        if db_field.name == "version":
+            field.widget = forms.HiddenInput()
+            return field
+        language = db_field.name.rsplit("_", 1)[-1]
+        if language in BIDI and isinstance(db_field, TranslationField):
+            # Persian is written right to left whatever the admin's own language, English left to right.
+            field.widget.attrs.update({"dir": BIDI[language], "lang": language})
+        return field
+
+    def get_fieldsets(self, request, obj=None):
+        language = translator_language(request.user)
+        if language:
+            return [(None, {"fields": [*state.translator_fields(self.model, language), "version"]})]
+        return super().get_fieldsets(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        if translator_language(request.user):
+            return ()
+        return super().get_readonly_fields(request, obj)
+
+    def get_inlines(self, request, obj):
+        if translator_language(request.user):
+            return []
+        return super().get_inlines(request, obj)
+
+    def get_prepopulated_fields(self, request, obj=None):
+        """Fill each language's slug from that language's headline or name (Persian from Persian)."""
+        source = getattr(self, "slug_source", None)
+        if source is None or not any(f.name == "slug" for f in self.model._meta.fields):
+            return {}
+        language = translator_language(request.user)
+        languages = [language] if language else state.LANGUAGE_CODES
+        return {f"slug_{code}": (f"{source}_{code}",) for code in languages}
+
+    # Permissions -------------------------------------------------------------------------------
+
+    def has_add_permission(self, request):
+        return not translator_language(request.user) and super().has_add_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return not translator_language(request.user) and super().has_delete_permission(request, obj)
+
+    def has_restore_permission(self, request):
+        return is_editor(request.user)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if translator_language(request.user):
+            return {}
+        return actions
+
+    # Saving ------------------------------------------------------------------------------------
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST":
+            refused = self.refuse_foreign_fields(request)
+            if refused:
+                return refused
+        extra_context = extra_context or {}
+        if object_id:
+            obj = self.get_object(request, object_id)
+            if obj is not None:
+                extra_context["translation_states"] = self.translation_states(obj)
+        extra_context["translator_language"] = translator_language(request.user)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def refuse_foreign_fields(self, request):
+        """Refuse, whole, a translator's POST that touches anything but their language's fields."""
+        language = translator_language(request.user)
+        if not language:
+            return None
+        allowed = {*state.translator_fields(self.model, language), "version"} | FORM_CONTROLS
+        field_names = {f.name for f in self.model._meta.get_fields()} | {
+            getattr(f, "attname", f.name) for f in self.model._meta.get_fields()
+        }
+        foreign = sorted(key for key in request.POST if key not in allowed and (key in field_names or "-" in key))
+        if not foreign:
+            return None
+        messages.error(
+            request,
+            gettext(
+                "You may change only the %(language)s translation. Nothing was saved, because the form also "
+                "changed: %(fields)s."
+            )
+            % {"language": language_name(language), "fields": ", ".join(foreign)},
+        )
+        return HttpResponseRedirect(request.get_full_path())
+
+    def save_model(self, request, obj, form, change):
+        if change and "version" in form.cleaned_data:
+            obj.version = (form.cleaned_data["version"] or 0) + 1
+        for field in obj._meta.fields:
+            if isinstance(field, models.ImageField) and field.name in form.changed_data and getattr(obj, field.name):
+                # Stored renditions carry no EXIF (no camera location): re-encode the checked upload.
+                setattr(obj, field.name, without_metadata(form.cleaned_data[field.name]))
+        state.record_baselines(obj)
+        super().save_model(request, obj, form, change)
+        language = translator_language(request.user)
+        if language and "_confirm_translation" in request.POST:
+            state.confirm(obj, language, by=request.user)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        if not self.has_restore_permission(request):
+            raise PermissionDenied
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not self.has_restore_permission(request):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not self.has_restore_permission(request):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
+
+    # Display -----------------------------------------------------------------------------------
+
+    def translation_states(self, obj) -> list[dict]:
+        return [
+            {"language": language, "name": language_name(language), "state": value,
+             "label": str(state.STATE_LABELS[value])}
+            for language, value in state.states(obj).items()
+        ]  # fmt: skip
+
+
+def thumbnail(image, alt: str = "") -> str:
+    """Return a small <img> of an uploaded image for the admin, or a dash."""
+    if not image:
+        return "—"
+    return format_html('<img class="admin-thumbnail" src="{}" alt="{}" loading="lazy">', image.url, alt)
+
+
+def state_badge(value: str) -> str:
+    return format_html('<span class="translation-state translation-state--{}">{}</span>', value,
+                       state.STATE_LABELS[value])  # fmt: skip

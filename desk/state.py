@@ -1,0 +1,236 @@
+"""
+Translation state: for each object and language, is the translation missing, up to date or outdated?
+
+A translation is confirmed against the other language's text (its source). We keep the fingerprint of
+that source: when the source changes afterwards, the translation is outdated until a translator
+confirms it again.
+"""
+
+import difflib
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article, Section, Tag
+from articles.text import plain_text
+from authors.models import Author
+from series.models import Series
+
+from .models import TranslationConfirmation
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+# The fields a translator writes, per model; the first ones decide whether a translation exists.
+TRANSLATED_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
+    Article: ("headline", "standfirst", "body", "image_alt", "image_caption"),
+    Author: ("name", "job_title", "bio"),
+    Series: ("title", "description"),
+    Section: ("name",),
+    Tag: ("name",),
+}
+# A translation exists when these are written.
+REQUIRED_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
+    Article: ("headline", "body"),
+    Author: ("name",),
+    Series: ("title",),
+    Section: ("name",),
+    Tag: ("name",),
+}
+# Fields a translator may also edit in their language, though they are not text to translate.
+EXTRA_TRANSLATOR_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
+    Article: ("slug",),
+    Series: ("slug",),
+    Section: ("slug",),
+    Tag: ("slug",),
+}
+HTML_FIELDS = {"body"}
+
+MISSING = "missing"
+UP_TO_DATE = "up_to_date"
+OUTDATED = "outdated"
+STATE_LABELS = {MISSING: _("missing"), UP_TO_DATE: _("up to date"), OUTDATED: _("outdated")}
+
+
+def source_language(language: str) -> str:
+    """Return the language a translation into `language` is made from: the other one."""
+    return next(code for code in LANGUAGE_CODES if code != language)
+
+
+def translator_fields(model, language: str) -> list[str]:
+    """Return the form fields a translator into `language` may change on a model."""
+    names = TRANSLATED_FIELDS[model] + EXTRA_TRANSLATOR_FIELDS.get(model, ())
+    return [f"{name}_{language}" for name in names]
+
+
+def source_text(obj, language: str) -> dict[str, str]:
+    """Return the text of the object's translated fields in a language."""
+    return {name: getattr(obj, f"{name}_{language}", None) or "" for name in TRANSLATED_FIELDS[type(obj)]}
+
+
+def fingerprint(text: dict[str, str]) -> str:
+    return hashlib.sha256(json.dumps(text, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def is_written(obj, language: str) -> bool:
+    return all(getattr(obj, f"{name}_{language}", None) for name in REQUIRED_FIELDS[type(obj)])
+
+
+def confirmations_for(objects) -> dict[tuple[int, str], TranslationConfirmation]:
+    """Fetch the confirmations of many objects of one model in one query, by (object id, language)."""
+    objects = list(objects)
+    if not objects:
+        return {}
+    content_type = ContentType.objects.get_for_model(type(objects[0]))
+    rows = TranslationConfirmation.objects.filter(content_type=content_type, object_id__in=[obj.pk for obj in objects])
+    return {(row.object_id, row.language): row for row in rows}
+
+
+def translation_state(obj, language: str, confirmations: dict | None = None) -> str:
+    """
+    Return MISSING, UP_TO_DATE or OUTDATED for the object's translation into a language.
+
+    A written translation with no confirmation on record (written before the desk existed, or by an
+    editor) counts as up to date until its source changes; see `record_baselines`.
+    """
+    if not is_written(obj, language):
+        return MISSING
+    if confirmations is None:
+        confirmations = confirmations_for([obj])
+    confirmation = confirmations.get((obj.pk, language))
+    if confirmation is None:
+        return UP_TO_DATE
+    current = fingerprint(source_text(obj, confirmation.source_language))
+    return UP_TO_DATE if current == confirmation.source_fingerprint else OUTDATED
+
+
+def states(obj, confirmations: dict | None = None) -> dict[str, str]:
+    if confirmations is None:
+        confirmations = confirmations_for([obj])
+    return {language: translation_state(obj, language, confirmations) for language in LANGUAGE_CODES}
+
+
+def confirm(obj, language: str, *, by) -> TranslationConfirmation:
+    """Record that the object's translation into `language` matches its source as it is now."""
+    source = source_language(language)
+    text = source_text(obj, source)
+    confirmation, _created = TranslationConfirmation.objects.update_or_create(
+        content_type=ContentType.objects.get_for_model(type(obj)),
+        object_id=obj.pk,
+        language=language,
+        defaults={
+            "source_language": source,
+            "source_fingerprint": fingerprint(text),
+            "source_text": text,
+            "confirmed_by": by,
+        },
+    )
+    return confirmation
+
+
+def record_baselines(obj) -> None:
+    """
+    Before the object is saved, confirm any written but unconfirmed translation against its source as stored.
+
+    So a translation that predates the desk becomes outdated when its source is edited, instead of
+    staying "up to date" for ever.
+    """
+    if obj.pk is None:
+        return
+    stored = type(obj)._default_manager.filter(pk=obj.pk).first()
+    if stored is None:
+        return
+    confirmations = confirmations_for([stored])
+    for language in LANGUAGE_CODES:
+        if is_written(stored, language) and (stored.pk, language) not in confirmations:
+            confirm(stored, language, by=None)
+
+
+@dataclass
+class FieldChange:
+    field: str
+    label: str
+    diff: list[tuple[str, str]]  # (kind, text): kind is "equal", "insert" or "delete"
+
+
+def source_changes(obj, language: str) -> list[FieldChange]:
+    """Return, field by field, what changed in the source since the translation was last confirmed."""
+    confirmation = confirmations_for([obj]).get((obj.pk, language))
+    if confirmation is None:
+        return []
+    current = source_text(obj, confirmation.source_language)
+    changes = []
+    for name, now in current.items():
+        before = confirmation.source_text.get(name, "")
+        if before == now:
+            continue
+        if name in HTML_FIELDS:
+            before, now = plain_text(before), plain_text(now)
+        label = str(type(obj)._meta.get_field(name).verbose_name)
+        changes.append(FieldChange(name, label, word_diff(before, now)))
+    return changes
+
+
+def word_diff(before: str, after: str) -> list[tuple[str, str]]:
+    """Compare two texts word by word (difflib), keeping Persian words joined with ZWNJ whole."""
+    old, new = before.split(), after.split()
+    result = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            result.append(("equal", " ".join(old[i1:i2])))
+            continue
+        if tag in ("replace", "delete"):
+            result.append(("delete", " ".join(old[i1:i2])))
+        if tag in ("replace", "insert"):
+            result.append(("insert", " ".join(new[j1:j2])))
+    return result
+
+
+@dataclass
+class QueueItem:
+    obj: models.Model
+    state: str
+
+    @property
+    def model_name(self) -> str:
+        return str(type(self.obj)._meta.verbose_name)
+
+    @property
+    def opts(self):
+        return type(self.obj)._meta
+
+    @property
+    def state_label(self) -> str:
+        return str(STATE_LABELS[self.state])
+
+
+def queue(language: str) -> list[QueueItem]:
+    """
+    Return what needs translating into a language: missing first, then outdated; newest first within each.
+
+    Only objects whose source language is written are listed (there is nothing to translate from otherwise).
+    """
+    source = source_language(language)
+    items: list[QueueItem] = []
+    for model in TRANSLATED_FIELDS:
+        objects = list(model._default_manager.all())
+        confirmations = confirmations_for(objects)
+        for obj in objects:
+            if not is_written(obj, source):
+                continue
+            state = translation_state(obj, language, confirmations)
+            if state != UP_TO_DATE:
+                items.append(QueueItem(obj, state))
+    newest = sorted(items, key=lambda item: _modified(item.obj), reverse=True)
+    return sorted(newest, key=lambda item: item.state != MISSING)
+
+
+def _modified(obj):
+    from datetime import datetime
+
+    return getattr(obj, "updated_at", None) or datetime.min.replace(tzinfo=UTC)

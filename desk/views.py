@@ -1,0 +1,169 @@
+"""The translation desk (queue, side by side, confirm) and the staff preview of unpublished articles."""
+
+import reversion
+from django import forms
+from django.apps import apps
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.vary import vary_on_cookie
+
+from articles.models import Article, Byline
+
+from . import state
+from .admin_base import BIDI, LockedForm
+from .roles import is_author, is_editor, language_name, translator_language
+from .widgets import body_widget
+
+
+def desk_language(request) -> str:
+    """Return the language the desk works in: a translator's own, or the one an editor asks for."""
+    own = translator_language(request.user)
+    if own:
+        return own
+    asked = request.GET.get("language") or request.POST.get("language")
+    if asked in state.LANGUAGE_CODES:
+        return asked
+    return ""
+
+
+def queue_view(request):
+    language = desk_language(request)
+    if not (language or is_editor(request.user)) and not translator_language(request.user):
+        raise PermissionDenied
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Translation desk: %(language)s") % {"language": language_name(language)}
+        if language
+        else _("Translation desk"),
+        "language": language,
+        "languages": [(code, language_name(code)) for code in state.LANGUAGE_CODES],
+        "items": [item for item in state.queue(language) if _may_change(request, item.obj)] if language else [],
+    }
+    return render(request, "desk/queue.html", context)
+
+
+def _may_change(request, obj) -> bool:
+    opts = obj._meta
+    return request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+
+
+def translation_form_class(model, language: str):
+    fields = [*state.translator_fields(model, language), "version"]
+    widgets = {"version": forms.HiddenInput()}
+    for name in fields[:-1]:
+        base = name.rsplit("_", 1)[0]
+        if base in state.HTML_FIELDS:
+            widgets[name] = body_widget(language)
+        elif base in ("bio", "description", "standfirst"):
+            widgets[name] = forms.Textarea(attrs={"dir": BIDI[language], "lang": language, "rows": 4})
+        else:
+            widgets[name] = forms.TextInput(attrs={"dir": BIDI[language], "lang": language})
+    return forms.modelform_factory(model, form=LockedForm, fields=fields, widgets=widgets)
+
+
+def translate_view(request, app_label, model_name, pk):
+    """Show the source beside the translator's fields; saving confirms the translation as up to date."""
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError as error:
+        raise Http404 from error
+    if model not in state.TRANSLATED_FIELDS:
+        raise Http404
+    obj = get_object_or_404(model, pk=pk)
+    language = desk_language(request) or "fa"
+    if not _may_change(request, obj) or is_author(request.user):
+        raise PermissionDenied
+    form_class = translation_form_class(model, language)
+    if request.method == "POST":
+        form = form_class(request.POST, instance=obj)
+        if form.is_valid():
+            with transaction.atomic(), reversion.create_revision():
+                state.record_baselines(obj)
+                saved = form.save(commit=False)
+                saved.version = form.cleaned_data["version"] + 1
+                saved.save()
+                state.confirm(saved, language, by=request.user)
+                reversion.set_user(request.user)
+                reversion.set_comment(
+                    gettext("Translation (%(language)s) saved and confirmed: %(fields)s")
+                    % {"language": language_name(language), "fields": ", ".join(form.changed_data) or "—"}
+                )
+            messages.success(request, gettext("Saved, and marked up to date."))
+            return redirect(f"{request.path}?language={language}")
+    else:
+        form = form_class(instance=obj)
+    source = state.source_language(language)
+    current_state = state.translation_state(obj, language)
+    return render(
+        request,
+        "desk/translate.html",
+        {
+            **admin.site.each_context(request),
+            "title": _("Translate “%(object)s” into %(language)s")
+            % {"object": obj, "language": language_name(language)},
+            "object": obj,
+            "opts": model._meta,
+            "form": form,
+            "media": form.media,
+            "language": language,
+            "language_name": language_name(language),
+            "source_language": source,
+            "source_name": language_name(source),
+            "source_dir": BIDI[source],
+            "source": [
+                (
+                    model._meta.get_field(name).verbose_name,
+                    state.plain_text(value) if name in state.HTML_FIELDS else value,
+                )
+                for name, value in state.source_text(obj, source).items()
+            ],
+            "state": current_state,
+            "state_label": state.STATE_LABELS[current_state],
+            "changes": state.source_changes(obj, language) if current_state == state.OUTDATED else [],
+            "confirmation": state.confirmations_for([obj]).get((obj.pk, language)),
+        },
+    )
+
+
+@never_cache
+@vary_on_cookie
+def preview_view(request, pk):
+    """Show staff any article, published or not, on the public design, in the language asked for."""
+    if not (request.user.is_active and request.user.is_staff and request.user.has_perm("articles.view_article")):
+        raise Http404
+    articles = Article.objects.select_related("section", "series").prefetch_related(
+        Prefetch("bylines", queryset=Byline.objects.select_related("author")), "tags"
+    )
+    article = get_object_or_404(articles, pk=pk)
+    if is_author(request.user) and not article.bylines.filter(author__user=request.user).exists():
+        raise Http404
+    language = request.GET.get("language")
+    if language not in state.LANGUAGE_CODES:
+        language = (article.available_languages() or state.LANGUAGE_CODES)[0]
+    # Show an unscheduled draft as it would look published now (in memory only; nothing is saved).
+    article.publish_at = article.publish_at or timezone.now()
+    with translation.override(language):
+        response = render(
+            request,
+            "desk/article_preview.html",
+            {
+                "article": article,
+                "object": article,
+                "preview": True,
+                "authors": article.ordered_authors(),
+                "tags": list(article.tags.all()),
+                "current_section": article.section,
+                "published_at": article.first_published_at or article.publish_at,
+            },
+        )
+    response["Cache-Control"] = "private, no-cache, no-store, must-revalidate, max-age=0"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

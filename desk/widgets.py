@@ -1,0 +1,27 @@
+"""The rich-text widget for article bodies: django-prose-editor, limited to what the body allow-list keeps."""
+
+from django_prose_editor.widgets import AdminProseEditorWidget
+
+# What the editor offers; articles/text.py's allow-list stays the server's source of truth.
+BODY_EDITOR_CONFIG = {
+    "extensions": {
+        "Bold": True,
+        "Italic": True,
+        "Heading": {"levels": [2, 3]},
+        "BulletList": True,
+        "OrderedList": True,
+        "ListItem": True,
+        "Blockquote": True,
+        "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+        "HardBreak": True,
+        "History": True,
+    }
+}
+
+
+def body_widget(language: str) -> AdminProseEditorWidget:
+    return AdminProseEditorWidget(
+        config=BODY_EDITOR_CONFIG,
+        preset="configurable",
+        attrs={"dir": "rtl" if language == "fa" else "ltr", "lang": language},
+    )
