@@ -26,6 +26,7 @@ from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from articles.models import Article, Byline, Section, Tag  # noqa: E402
+from articles.search import index_articles  # noqa: E402
 from articles.text import reading_minutes, slug_for  # noqa: E402
 from authors.models import Author  # noqa: E402
 
@@ -120,6 +121,8 @@ def generate(target: int, seed: int = 7) -> int:
             ],
             batch_size=2000,
         )
+    # bulk_create bypasses save(): build the generated articles' search index as save() would have.
+    index_articles(Article.objects.filter(slug_en__startswith=PREFIX).filter(search_text_en=""))
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # fresh planner statistics after bulk inserts, as autovacuum would give
