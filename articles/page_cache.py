@@ -14,6 +14,7 @@ A page is also never kept past the next scheduled publication, so a scheduled ar
 at its publish_at with no one acting.
 """
 
+import functools
 import hashlib
 import time
 
@@ -36,8 +37,14 @@ CACHEABLE_PARAMETERS = {"page", "full"}
 # What a CDN and browsers are told; the page cache itself is invalidated precisely.
 BROWSER_MAX_AGE = 15
 STALE_WHILE_REVALIDATE = 30
-# Allowance for app servers' clocks disagreeing about when an invalidation happened.
-CLOCK_MARGIN = 1.0
+# Allowance (µs) for app servers' clocks disagreeing about when an invalidation happened.
+CLOCK_MARGIN = 1_000_000
+# Every invalidation also bumps one generation number. A page stored in the current generation is
+# fresh without reading its tags' tokens, so a hit costs one round trip for two keys; after an edit,
+# each process checks the tokens once per page and remembers the generation it found it fresh in.
+GENERATION_KEY = "page-generation"
+VERIFIED: dict[str, int] = {}
+VERIFIED_LIMIT = 20_000
 
 # Pages that are not rendered from a template get their tags from their URL's namespace.
 TAGS_BY_NAMESPACE = {"feeds": ["feeds"], "sitemaps": ["sitemaps"]}
@@ -107,24 +114,31 @@ def tags_in(value, tags: set[str], depth: int = 0) -> None:
         tags_in(object_list, tags, depth + 1)
 
 
-def tag_tokens(tags: list[str]) -> dict[str, float]:
-    """Return when each tag was last invalidated (0 for never)."""
+def now_token() -> int:
+    """A tag token: the time in microseconds (an integer, which the Redis backend stores unpickled)."""
+    return time.time_ns() // 1000
+
+
+def tag_tokens(tags: list[str]) -> dict[str, int]:
+    """Return, by cache key, when each tag was last invalidated (0 for never)."""
     keys = [TAG_PREFIX + tag for tag in tags]
     found = cache.get_many(keys)
     for key in keys:
         if key not in found:
-            cache.add(key, 0.0, timeout=None)  # atomic: an invalidation racing with us wins
-            found[key] = cache.get(key, 0.0)
-    return {key.removeprefix(TAG_PREFIX): found[key] for key in keys}
+            cache.add(key, 0, timeout=None)  # atomic: an invalidation racing with us wins
+            found[key] = cache.get(key, 0)
+    return {key: found[key] for key in keys}
 
 
 def invalidate(*tags: str) -> None:
     """Make every cached page showing one of these tags stale, now and on every app server."""
     tags = {tag for tag in tags if tag}
     if tags:
-        now = time.time()
+        now = now_token()
         cache.set_many({TAG_PREFIX + tag: now for tag in tags}, timeout=None)
         cache.delete(NEXT_SCHEDULED_KEY)
+        cache.add(GENERATION_KEY, 0, timeout=None)
+        cache.incr(GENERATION_KEY)
 
 
 def invalidate_on_commit(*tags: str) -> None:
@@ -157,18 +171,19 @@ def page_key(request) -> str:
 
 def cacheable_request(request) -> bool:
     """An anonymous GET of a public, language-prefixed page with no parameters but pagination."""
-    if page_seconds() <= 0 or request.method not in ("GET", "HEAD"):
+    if request.method not in ("GET", "HEAD") or page_seconds() <= 0:
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return False  # signed-in staff see live pages (and previews) — never from the cache
-    language = request.path_info.split("/")[1] if request.path_info.count("/") >= 2 else ""
-    if language not in {code for code, _name in settings.LANGUAGES} and not request.path_info.startswith(
-        ("/sitemap", "/robots.txt")
-    ):
+    path = request.path_info
+    if not path.startswith(public_prefixes()) or "/preview/" in path:
         return False
-    if request.path_info.startswith(f"/{language}/preview/"):
-        return False
-    return set(request.GET) <= CACHEABLE_PARAMETERS
+    return not request.GET or set(request.GET) <= CACHEABLE_PARAMETERS
+
+
+@functools.cache
+def public_prefixes() -> tuple[str, ...]:
+    return (*(f"/{code}/" for code, _name in settings.LANGUAGES), "/sitemap", "/robots.txt")
 
 
 def cacheable_response(response) -> bool:
@@ -178,12 +193,16 @@ def cacheable_response(response) -> bool:
     return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
 
 
-def public_headers(response, tags: list[str], *, last_modified: float, seconds: int) -> None:
-    """Headers for browsers and a CDN: short browser life, a shared-cache life, purge keys, validators."""
-    response["Cache-Control"] = (
+def cache_control(seconds: int) -> str:
+    return (
         f"public, max-age={min(BROWSER_MAX_AGE, seconds)}, s-maxage={seconds}, "
         f"stale-while-revalidate={STALE_WHILE_REVALIDATE}"
     )
+
+
+def public_headers(response, tags: list[str], *, last_modified: float, seconds: int) -> None:
+    """Headers for browsers and a CDN: short browser life, a shared-cache life, purge keys, validators."""
+    response["Cache-Control"] = cache_control(seconds)
     response["Surrogate-Key"] = " ".join(sorted(tags))
     if not response.has_header("ETag"):
         response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
@@ -200,7 +219,15 @@ def public_headers(response, tags: list[str], *, last_modified: float, seconds: 
 class PageCacheMiddleware:
     """Serve anonymous public pages from the cache; store the ones whose tags are known."""
 
-    STORED_HEADERS = ("Content-Type", "Content-Language", "Content-Security-Policy")
+    STORED_HEADERS = (
+        "Content-Type",
+        "Content-Language",
+        "Content-Security-Policy",
+        "ETag",
+        "Last-Modified",
+        "Surrogate-Key",
+        "Vary",
+    )
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -209,17 +236,30 @@ class PageCacheMiddleware:
         if not cacheable_request(request):
             return self.get_response(request)
         key = page_key(request)
-        entry = cache.get(key)
-        if entry is not None:
-            tokens = tag_tokens(list(entry["tokens"]))
-            if tokens == entry["tokens"]:
-                return self.from_entry(request, entry)
-        request._page_cache_started = time.time()
+        if entry := self.fresh_entry(key):
+            return self.from_entry(request, entry)
+        request._page_cache_started = now_token()
+        request._page_cache_generation = cache.get(GENERATION_KEY, 0)
         response = self.get_response(request)
         if cacheable_response(response):
             self.store(request, response, key)
             response["X-Page-Cache"] = "miss"
         return response
+
+    def fresh_entry(self, key: str) -> dict | None:
+        """Return the stored page if none of its tags changed since it was stored."""
+        found = cache.get_many([key, GENERATION_KEY])
+        entry, generation = found.get(key), found.get(GENERATION_KEY, 0)
+        if entry is None or entry["expires"] <= time.time() + 1:
+            return None
+        if generation in (entry.get("generation"), VERIFIED.get(key)):
+            return entry
+        if cache.get_many(list(entry["tokens"])) != entry["tokens"]:
+            return None
+        if len(VERIFIED) >= VERIFIED_LIMIT:
+            VERIFIED.clear()
+        VERIFIED[key] = generation
+        return entry
 
     def process_template_response(self, request, response):
         if hasattr(request, "_page_cache_started") and response.context_data is not None:
@@ -258,30 +298,24 @@ class PageCacheMiddleware:
         rendered_at = request._page_cache_started
         if max(tokens.values()) > rendered_at - CLOCK_MARGIN:
             return  # edited while we rendered: see the module docstring
-        public_headers(response, list(tags), last_modified=rendered_at, seconds=seconds)
+        public_headers(response, list(tags), last_modified=rendered_at / 1_000_000, seconds=seconds)
         entry = {
             "content": response.content,
-            "headers": {name: response[name] for name in (*self.STORED_HEADERS, "ETag") if response.has_header(name)},
-            "tags": sorted(tags),
+            "headers": {name: response[name] for name in self.STORED_HEADERS if response.has_header(name)},
             "tokens": tokens,
-            "last_modified": rendered_at,
+            "generation": request._page_cache_generation,
+            "last_modified": rendered_at // 1_000_000,
             "expires": time.time() + seconds,
         }
         cache.set(key, entry, timeout=seconds)
 
     def from_entry(self, request, entry) -> HttpResponse:
-        remaining = int(entry["expires"] - time.time())
-        if remaining <= 0:
-            return self.get_response(request)
-        response = HttpResponse(entry["content"], status=200)
-        for name, value in entry["headers"].items():
-            response[name] = value
-        public_headers(response, entry["tags"], last_modified=entry["last_modified"], seconds=remaining)
+        response = HttpResponse(entry["content"], headers=entry["headers"])
+        response["Cache-Control"] = cache_control(int(entry["expires"] - time.time()))
         response["X-Page-Cache"] = "hit"
-        conditional = get_conditional_response(
-            request, etag=response["ETag"], last_modified=int(entry["last_modified"]), response=response
+        return get_conditional_response(
+            request, etag=response["ETag"], last_modified=entry["last_modified"], response=response
         )
-        return conditional
 
 
 # What each save makes stale. Connected in ArticlesConfig.ready(): every write path (admin, bulk

@@ -140,6 +140,9 @@ events {{ worker_connections 4096; }}
 http {{
     include /etc/nginx/mime.types;
     access_log off;
+    # As Debian's stock nginx.conf sets them.
+    sendfile on;
+    tcp_nopush on;
     client_body_temp_path {directory}/body;
     proxy_temp_path {directory}/proxy;
     fastcgi_temp_path {directory}/fastcgi;
@@ -233,6 +236,7 @@ def main() -> None:
     queries = count_queries(env, pages)
 
     directory = Path(tempfile.mkdtemp(prefix="newsroom-bench-"))
+    directory.chmod(0o755)  # nginx's workers run as an unprivileged user
     (directory / "ceiling").mkdir()
     processes = []
     try:

@@ -98,6 +98,7 @@ def main() -> None:
     article_id, headline = output[0], output[1].strip()
 
     directory = Path(tempfile.mkdtemp(prefix="newsroom-two-servers-"))
+    directory.chmod(0o755)  # nginx's workers run as an unprivileged user
     processes = []
     try:
         import redis

@@ -104,6 +104,16 @@ class InvalidationTests(PageCacheTestCase):
         self.assertContains(persian, "تیتر تازه")
         self.assertEqual(english["X-Page-Cache"], "miss")
 
+    def test_editing_one_article_leaves_unrelated_pages_cached(self):
+        """Invalidation is precise: another desk's edit does not empty the whole cache."""
+        culture = make_article(headline_en="On bookshops")
+        economy = make_article(headline_en="On prices")
+        self.get(culture.url_in("en"))
+        self.edit(economy, headline_en="On wages")
+        self.assertEqual(self.get(culture.url_in("en"))["X-Page-Cache"], "hit")
+        self.assertEqual(self.get(culture.url_in("en"))["X-Page-Cache"], "hit")
+        self.assertContains(self.get(economy.url_in("en")), "On wages")
+
     def test_editing_an_article_refreshes_the_lists_it_appears_on(self):
         author = make_author()
         article = make_article(headline_en="First take", authors=[author])
