@@ -1,3 +1,4 @@
+import time
 from datetime import timedelta
 from unittest import mock
 
@@ -5,7 +6,9 @@ from django.core.cache import cache
 from django.test import TestCase, override_settings
 from django.utils import timezone, translation
 
+from articles import page_cache
 from articles.models import Article
+from articles.page_cache import forget_local_pages
 from tests.factories import make_article, make_author, make_series, make_user
 
 
@@ -13,6 +16,7 @@ from tests.factories import make_article, make_author, make_series, make_user
 class PageCacheTestCase(TestCase):
     def setUp(self):
         cache.clear()
+        forget_local_pages()
         # Build addresses in English unless a test says otherwise; requests activate their own language.
         self.enterContext(translation.override("en"))
 
@@ -189,6 +193,21 @@ class InvalidationTests(PageCacheTestCase):
         self.edit(article, section=other)
         self.assertNotContains(self.get(old_section.get_absolute_url()), "Wandering piece")
         self.assertContains(self.get(other.get_absolute_url()), "Wandering piece")
+
+    def test_an_edit_on_another_app_server_shows_here_within_the_poll_interval(self):
+        """Another server's invalidation reaches this process through the shared cache alone."""
+        article = make_article(headline_en="Written on server A")
+        self.get(article.url_in("en"))
+        # What server B does when an editor saves there: new rows, new tag tokens, a new generation.
+        Article.objects.filter(pk=article.pk).update(headline_en="Edited on server B")
+        cache.set(page_cache.TAG_PREFIX + f"article:{article.pk}", page_cache.now_token(), timeout=None)
+        cache.add(page_cache.GENERATION_KEY, 0, timeout=None)
+        cache.incr(page_cache.GENERATION_KEY)
+        later = time.monotonic() + page_cache.GENERATION_POLL + 0.01
+        with mock.patch("articles.page_cache.time.monotonic", return_value=later):
+            response = self.get(article.url_in("en"))
+        self.assertNotEqual(response["X-Page-Cache"], "hit")
+        self.assertContains(response, "Edited on server B")
 
     def test_an_edit_committed_while_a_page_renders_is_not_hidden_by_it(self):
         """A page rendered from rows read before an edit must not be cached as current."""
