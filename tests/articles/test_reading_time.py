@@ -48,3 +48,26 @@ class ReadingTimeTests(SimpleTestCase):
         # 200 words ≈ 50 s, plus 12 + 11 + 10 + 9 = 42 s of images: 92 s, two minutes.
         self.assertEqual(reading_minutes(body, "en"), 2)
         self.assertEqual(reading_minutes(paragraphs(200), "en"), 1)
+
+
+class PersianReadingSpeedTests(SimpleTestCase):
+    def test_persian_speed_is_derived_from_our_parallel_texts(self):
+        """Persian words per minute = 238 × (Persian words ÷ English words) over the bilingual demo articles."""
+        from articles.demo import ARTICLES
+        from articles.text import PERSIAN_WORD_RATIO
+
+        bilingual = [article for article in ARTICLES if article["body_fa"]]
+        english = sum(count_words(plain_text(article["body_en"])) for article in bilingual)
+        persian = sum(count_words(plain_text(article["body_fa"])) for article in bilingual)
+        self.assertGreaterEqual(len(bilingual), 5)
+        self.assertAlmostEqual(persian / english, PERSIAN_WORD_RATIO, delta=0.01)
+        self.assertEqual(READING_SPEED_WPM["fa"], 236)
+
+    def test_both_versions_of_a_demo_article_take_about_the_same_time(self):
+        from articles.demo import ARTICLES
+
+        for article in ARTICLES:
+            if article["body_fa"]:
+                english = reading_minutes(article["body_en"], "en")
+                persian = reading_minutes(article["body_fa"], "fa")
+                self.assertLessEqual(abs(english - persian), 1, article["slug_en"])
