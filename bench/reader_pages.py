@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 os.environ.setdefault("DEBUG", "1")
+os.environ.setdefault("PAGE_CACHE_SECONDS", "0")  # render every time: this measures the uncached page
 
 import django  # noqa: E402
 
