@@ -155,6 +155,18 @@ http {{
     return config
 
 
+def run_django(env: dict, code: str) -> str:
+    """Run Python with Django set up under these settings; return what it printed."""
+    return subprocess.run(
+        [PYTHON, "-c", code],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "newsroom.settings"},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
 def count_queries(env: dict, urls: dict[str, str]) -> dict[str, int]:
     """SQL queries per page with the page cache off, counted in a child process with these settings."""
     code = f"""
@@ -224,14 +236,7 @@ def main() -> None:
         "a = Article.objects.published().available_in('fa').filter(series__isnull=False).order_by('part').first();"
         "print(a.url_in('en')); print(a.url_in('fa'))"
     )
-    found = subprocess.run(
-        [PYTHON, "-c", code],
-        cwd=ROOT,
-        env={**env, "DJANGO_SETTINGS_MODULE": "newsroom.settings"},
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
+    found = run_django(env, code).split()
     pages["article"], pages["article (fa)"] = found[0], found[1]
     queries = count_queries(env, pages)
 

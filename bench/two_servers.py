@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.serving import GUNICORN, PYTHON, ROOT, ensure_database, environment, fail, manage, nginx_config, wait_for  # noqa: E402
+from bench.serving import GUNICORN, ROOT, ensure_database, environment, fail, manage, nginx_config, run_django, wait_for  # noqa: E402
 
 SERVERS = {"A": 8311, "B": 8312}
 NGINX_PORT = 8390
@@ -91,14 +91,7 @@ def main() -> None:
         f"a = Article.objects.get(slug_en={DRAFT_SLUG!r}); a.status = Article.Status.DRAFT; a.publish_at = None;"
         "a.save(); print(a.pk, a.headline_en)"
     )
-    output = subprocess.run(
-        [PYTHON, "-c", code],
-        cwd=ROOT,
-        env={**env, "DJANGO_SETTINGS_MODULE": "newsroom.settings"},
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split(maxsplit=1)
+    output = run_django(env, code).split(maxsplit=1)
     article_id, headline = output[0], output[1].strip()
 
     directory = Path(tempfile.mkdtemp(prefix="newsroom-two-servers-"))
