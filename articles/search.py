@@ -23,7 +23,20 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Case, Count, F, Func, IntegerField, Q, QuerySet, TextField, Value, When, Window
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    Func,
+    IntegerField,
+    Q,
+    QuerySet,
+    RowRange,
+    TextField,
+    Value,
+    When,
+    Window,
+)
 from django.db.models.functions import StrIndex, Substr
 from django.db.models.lookups import Exact, GreaterThan, LessThan
 from django.utils.html import escape
@@ -266,7 +279,12 @@ def results_page(articles: QuerySet, number, per_page: int) -> Page:
     except (TypeError, ValueError):
         number = 1
     paginator = Paginator(articles, per_page)
-    ranked = articles.annotate(total_matches=Window(Count("pk"))).values_list("pk", "total_matches")
+    # Counting over the results' own order, with the whole set as the frame, makes PostgreSQL compute the
+    # rank before the window and sort narrow rows (id, rank, date): counted over no order, the window would
+    # carry every matching row's ranking vector and spill thousands of them to disk.
+    everything = RowRange(start=None, end=None)
+    counted = Window(Count("pk"), order_by=list(articles.query.order_by) or None, frame=everything)
+    ranked = articles.annotate(total_matches=counted).values_list("pk", "total_matches")
     ids = list(ranked[(number - 1) * per_page : number * per_page])
     if ids:
         paginator.count = ids[0][1]
