@@ -117,7 +117,8 @@ def site(tmp_path_factory):
     """Serve the app as production does (DEBUG off, gunicorn, PostgreSQL, Redis) on free loopback ports."""
     import psycopg
 
-    ARTIFACTS.mkdir(exist_ok=True)
+    shutil.rmtree(ARTIFACTS, ignore_errors=True)  # this run's findings only
+    ARTIFACTS.mkdir()
     work = tmp_path_factory.mktemp("site")
     log = ARTIFACTS / "server.log"
     database = f"newsroom_browser_{os.getpid()}"
@@ -250,6 +251,27 @@ def context(browser, site, request):
     ctx.close()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def screenshots_on_failure(request, site, browser):
+    """When anything failed, picture each kind of page in both languages (tests/browser/artifacts/pages/)."""
+    yield
+    if not request.session.testsfailed:
+        return
+    from tests.browser.journey_30_pages import SURVEY, survey_path
+
+    folder = ARTIFACTS / "pages"
+    folder.mkdir(parents=True, exist_ok=True)
+    ctx = browser.new_context(base_url=site.url, viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    for kind, language in SURVEY:
+        try:
+            page.goto(survey_path(kind, language))
+            page.screenshot(path=str(folder / f"{kind}-{language}.png"), full_page=True)
+        except Exception as error:  # a page that cannot be pictured is reported, not fatal
+            print(f"no screenshot of {kind} ({language}): {error}")  # noqa: T201
+    ctx.close()
+
+
 @pytest.fixture
 def page(context):
     return context.new_page()
@@ -263,6 +285,15 @@ def log_in(page, credentials: tuple[str, str], language: str = "en") -> None:
     page.fill("#id_password", password)
     page.click("input[type=submit]")
     page.wait_for_url("**/admin/")
+
+
+def fetch(site: Site, path: str) -> tuple[int, bytes]:
+    """Return the status and body a reader with no cookies gets for a path (redirects followed)."""
+    try:
+        with urllib.request.urlopen(site.url + path, timeout=15) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
 
 
 def anonymous_status(site: Site, path: str) -> int:
