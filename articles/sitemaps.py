@@ -25,6 +25,7 @@ from authors.models import Author
 from series.models import Series
 
 from .models import LANGUAGE_CODES, Article, Section, filled
+from .text import xml_text
 
 NEWS_WINDOW = timedelta(days=2)
 NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs per news sitemap
@@ -226,7 +227,9 @@ class NewsSitemap(Sitemap):
             .newest_first()[:NEWS_LIMIT]
         )
         return [
-            NewsItem(article, self.language, getattr(article, f"headline_{self.language}"), article.publish_at)
+            NewsItem(
+                article, self.language, xml_text(getattr(article, f"headline_{self.language}")), article.publish_at
+            )
             for article in articles
         ]
 
