@@ -14,6 +14,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from authors.models import Author
 from series.models import Series
@@ -192,4 +193,5 @@ def feed_view(feed_class: type[ArticleFeed], format: str):
         return feed(request, *args, **kwargs)
 
     view.__name__ = f"{feed_class.__name__}_{format}"
-    return view
+    # Only GET and HEAD: a POST would skip the page cache and render the whole feed every time.
+    return require_safe(view)

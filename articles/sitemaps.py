@@ -250,10 +250,12 @@ SITEMAPS = {
 }
 
 
+@require_safe
 def sitemap_index(request):
     return sitemap_views.index(request, SITEMAPS, sitemap_url_name="sitemap-section")
 
 
+@require_safe
 def sitemap_section(request, section: str):
     """Serve one section of the sitemap; the news sections in Google News' format."""
     template_name = "articles/sitemap_news.xml" if section.startswith("news-") else "sitemap.xml"
