@@ -41,6 +41,15 @@ def sanitise_body(value: str | None) -> str:
     return _body_cleaner.clean(value).strip()
 
 
+# The characters XML 1.0 cannot carry at all, even escaped: C0 controls other than tab, newline and return.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(value: str | None) -> str:
+    """Return the text without the control characters XML 1.0 forbids (a stray form feed in a headline)."""
+    return _NOT_XML.sub("", value or "")
+
+
 def plain_text(value: str | None) -> str:
     """Return the text of an HTML fragment, tags removed and entities decoded."""
     if not value:

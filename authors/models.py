@@ -1,8 +1,11 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from articles.models import unused_slug
 from articles.text import slug_for
 from articles.validators import validate_raster_image
 
@@ -45,7 +48,9 @@ class Author(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slug_for(self.name_en or self.name, "en")
+            # A name with no Latin letters gives no slug, and a page address needs one.
+            slug = slug_for(self.name_en or self.name, "en") or f"author-{uuid.uuid4().hex[:8]}"
+            self.slug = unused_slug(self, "slug", slug)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -15,7 +15,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.fields import TranslationField
 from reversion.admin import VersionAdmin
 
-from articles.validators import without_metadata
+from articles.validators import RasterImageFormField, without_metadata
 
 from . import state
 from .roles import is_editor, language_name, translator_language
@@ -63,6 +63,8 @@ class NewsroomAdmin(VersionAdmin, TabbedTranslationAdmin):
     # Fields ------------------------------------------------------------------------------------
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.ImageField):
+            kwargs["form_class"] = RasterImageFormField
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if field is None:
             return field
