@@ -85,6 +85,10 @@ def wait_for(url: str, process: subprocess.Popen, what: str, seconds: float = 30
     raise RuntimeError(f"{what} did not answer {url} within {seconds} s")
 
 
+# Figures the journeys record (pages checked, payloads…), printed at the end of the run.
+FIGURES: dict = {}
+
+
 @dataclass
 class Site:
     """The running app: its address, its environment and the log its processes write."""
@@ -93,7 +97,7 @@ class Site:
     env: dict
     log: Path
     database: str
-    notes: dict = field(default_factory=dict)  # what one journey leaves for the next
+    notes: dict = field(default_factory=lambda: FIGURES)  # what one journey leaves for the next, and the figures
 
     def manage(self, *args: str, settings: str = "newsroom.settings") -> str:
         env = {**self.env, "DJANGO_SETTINGS_MODULE": settings}  # manage.py reads settings before --settings
@@ -310,6 +314,14 @@ def anonymous_status(site: Site, path: str) -> int:
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
+
+
+def pytest_terminal_summary(terminalreporter):
+    figures = {key: value for key, value in FIGURES.items() if not key.startswith("part")}
+    if figures:
+        terminalreporter.section("browser suite figures")
+        for key, value in figures.items():
+            terminalreporter.line(f"{key}: {value}")
 
 
 @pytest.hookimpl(wrapper=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS, AXE_JS, TRANSLATOR, VNU_JAR, fetch, log_in
+from tests.browser.conftest import ARTIFACTS, AXE_JS, FIGURES, TRANSLATOR, VNU_JAR, fetch, log_in
 
 LANGUAGES = ["en", "fa"]
 PAGE_KINDS = ["home", "article", "section", "tag", "author", "series", "series-index", "search", "404"]
@@ -76,6 +76,9 @@ def test_page_has_no_serious_accessibility_violation(page, site, kind, language)
 def check_accessibility(page, name: str, rules: list[str] | None = None) -> list[dict]:
     """Run axe and keep every finding, whatever its impact, in artifacts/axe.jsonl."""
     violations = axe(page, rules)
+    key = "axe runs (all rules)" if rules is None else "axe runs (contrast, dark scheme)"
+    FIGURES[key] = FIGURES.get(key, 0) + 1
+    FIGURES["axe violations (any impact)"] = FIGURES.get("axe violations (any impact)", 0) + len(violations)
     with (ARTIFACTS / "axe.jsonl").open("a") as log:
         for v in violations:
             log.write(json.dumps({"page": name, "id": v["id"], "impact": v["impact"],
@@ -129,6 +132,7 @@ def test_pages_are_valid_html(site):
         file.write_bytes(body)
         files.append(str(file))
     messages = vnu(files)
+    FIGURES["pages checked by the Nu HTML checker"] = len(files)
     errors = [m for m in messages if m.get("type") == "error"]
     report = "\n".join(f"  {Path(m['url']).name}:{m.get('lastLine')}: {m['message']}" for m in errors)
     assert not errors, f"the Nu HTML checker found {len(errors)} errors:\n{report}"

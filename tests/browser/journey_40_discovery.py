@@ -107,4 +107,4 @@ def test_sitemaps_are_well_formed_and_list_only_pages_that_open(site, unpublishe
     for path in sorted(listed):
         status, _body = fetch(site, path)
         assert status == 200, f"the sitemap lists {unquote(path)}, which answers {status}"
-    site.notes["sitemap urls"] = sorted(listed)
+    site.notes["sitemap pages opened"] = len(listed)
