@@ -4,6 +4,7 @@ readers and editors then see the payloads as the literal text that was typed, an
 """
 
 import html
+import json
 import re
 from xml.etree import ElementTree
 
@@ -14,6 +15,7 @@ from django.utils import translation
 
 from articles.models import Article, Section, Tag
 from authors.models import Author
+from desk import state
 from series.models import Series
 from tests.factories import image_upload, make_article, make_section, make_series, make_tag
 
@@ -110,6 +112,16 @@ class ArticleXssTests(XssChecks, HostileAdminTestCase):
     def after_submission(cls):
         # Each article shows the same photo, so that its alt text, caption and credit are on the page.
         cls.objects().update(image=cls.photo.image.name, image_renditions=cls.photo.image_renditions)
+        # Four more have a confirmed Persian translation whose English source then changed from some
+        # payloads to others: the desk shows the change word by word.
+        headlines, bodies = cls.plan.fields["headline_en"], cls.plan.fields["body_en"]
+        cls.outdated = []
+        for index in range(4):
+            article = make_article(headline_en=headlines[index], body_en=bodies[index])
+            state.confirm(article, "fa", by=cls.translator)
+            article.headline_en, article.body_en = headlines[-1 - index], bodies[-1 - index]
+            article.save()
+            cls.outdated.append(article)
 
     @classmethod
     def pages(cls):
@@ -138,7 +150,7 @@ class ArticleXssTests(XssChecks, HostileAdminTestCase):
             for a in articles[:4]
             for language in LANGUAGES
         ]
-        admin += [reverse("desk:translate", args=["articles", "article", a.pk]) + "?language=fa" for a in articles[:4]]
+        admin += [reverse("desk:translate", args=["articles", "article", a.pk]) + "?language=fa" for a in cls.outdated]
         admin += [reverse("desk:queue") + "?language=fa"]
         return [(reader, url) for url in urls] + [(editor, url) for url in admin]
 
@@ -159,6 +171,11 @@ class ArticleXssTests(XssChecks, HostileAdminTestCase):
                     "alt": soup.select_one(".article__figure img")["alt"],
                     "title": soup.title.get_text(),
                     "og:title": soup.find("meta", property="og:title")["content"],
+                    "structured headline": next(
+                        json.loads(script.string)["headline"]
+                        for script in soup.find_all("script", type="application/ld+json")
+                        if '"NewsArticle"' in script.string
+                    ),
                 }
         return facts
 
@@ -187,6 +204,18 @@ class ArticleXssTests(XssChecks, HostileAdminTestCase):
             with self.subTest(language=language):
                 self.assertTrue(seen["title"].startswith(values[f"headline_{language}"]))
                 self.assertEqual(seen["og:title"], values[f"headline_{language}"])
+                self.assertEqual(seen["structured headline"], values[f"headline_{language}"])
+
+    def test_the_desk_shows_what_changed_in_the_source_as_text(self):
+        urls = {reverse("desk:translate", args=["articles", "article", a.pk]) + "?language=fa" for a in self.outdated}
+        desk = [r for r in self.rendered if r.url in urls]
+        self.assertEqual(len(desk), 4)
+        for rendered in desk:
+            with self.subTest(rendered.url):
+                soup = BeautifulSoup(rendered.text, "html.parser")
+                inserted = " ".join(tag.get_text() for tag in soup.select(".desk-diff ins"))
+                self.assertTrue(inserted)
+                self.assertIn("<", inserted + " ".join(tag.get_text() for tag in soup.select(".desk-diff del")))
 
     def test_feeds_carry_the_headlines_as_text_and_the_bodies_clean(self):
         feeds = [r for r in self.rendered if "/feeds/" in r.url]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from reversion.models import Version
 
 from tests.admin.base import NewsroomAdminTestCase, form_values, page
 from tests.pages import TemporaryMediaMixin
@@ -161,6 +162,7 @@ class HostileAdminTestCase(TemporaryMediaMixin, NewsroomAdminTestCase):
     def admin_urls(cls) -> list[str]:
         opts = cls.model._meta
         changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        first_version = Version.objects.get_for_object_reference(cls.model, cls.submitted[0][0]).last().pk
         return [
             changelist,
             f"{changelist}?p=2",
@@ -172,6 +174,8 @@ class HostileAdminTestCase(TemporaryMediaMixin, NewsroomAdminTestCase):
             ),
             reverse("admin:index"),
             reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[cls.submitted[0][0]]),
+            reverse(f"admin:{opts.app_label}_{opts.model_name}_revision", args=[cls.submitted[0][0], first_version]),
+            reverse("desk:translate", args=[opts.app_label, opts.model_name, cls.submitted[1][0]]) + "?language=fa",
             reverse(f"admin:{opts.app_label}_{opts.model_name}_delete", args=[cls.submitted[-1][0]]),
         ]
 
