@@ -1,4 +1,5 @@
 import uuid
+from urllib.parse import quote
 
 from django.conf import settings
 from django.db import models
@@ -62,11 +63,16 @@ class Author(models.Model):
         if self.website:
             links.append(("website", self.website))
         if self.x_handle:
-            links.append(("x", f"https://x.com/{self.x_handle.lstrip('@')}"))
+            links.append(("x", f"https://x.com/{handle(self.x_handle)}"))
         if self.telegram:
-            links.append(("telegram", f"https://t.me/{self.telegram.lstrip('@')}"))
+            links.append(("telegram", f"https://t.me/{handle(self.telegram)}"))
         if self.linkedin:
             links.append(("linkedin", self.linkedin))
         if self.instagram:
-            links.append(("instagram", f"https://www.instagram.com/{self.instagram.lstrip('@')}/"))
+            links.append(("instagram", f"https://www.instagram.com/{handle(self.instagram)}/"))
         return links
+
+
+def handle(value: str) -> str:
+    """Return a username for a profile address: without the @, percent-encoded (a handle is typed, not checked)."""
+    return quote(value.strip().lstrip("@"), safe="")

@@ -9,11 +9,12 @@ Runs last: it fills the database with hostile objects.
 """
 
 from datetime import timedelta
+from pathlib import Path
 
 import feedparser
 import pytest
 
-from tests.browser.conftest import EDITOR, TRANSLATOR, fetch, log_in
+from tests.browser.conftest import ARTIFACTS, EDITOR, FIGURES, TRANSLATOR, fetch, log_in
 from tests.hostile.payloads import PAYLOADS_WITHOUT_NUL
 
 PAYLOADS = PAYLOADS_WITHOUT_NUL  # PostgreSQL text cannot hold a NUL byte (tests/hostile covers refusing it)
@@ -252,6 +253,29 @@ def test_no_payload_runs_on_any_public_page(watched, hostile_site):
     hostile_site.notes["xss payloads"] = len(PAYLOADS)
     hostile_site.notes["xss public pages"] = len(paths) + 2
     assert not problems, "\n".join(f"{path}: {found}" for path, found in problems.items())
+
+
+def test_pages_full_of_payloads_are_still_valid_html(hostile_site):
+    """Escaped and sanitised text leaves the markup valid: the Nu HTML checker over a page of each kind."""
+    from tests.browser.journey_30_pages import vnu
+
+    folder = ARTIFACTS / "html-hostile"
+    folder.mkdir(parents=True, exist_ok=True)
+    files = []
+    for index, path in enumerate(path for path in public_paths(hostile_site) if "hostile-0" in path or "?" in path):
+        status, body = fetch(hostile_site, path)
+        assert status == 200, f"{path} answered {status}"
+        file = folder / f"{index:02}.html"
+        file.write_bytes(body)
+        files.append(str(file))
+    messages = [m for m in vnu(files) if m.get("type") == "error"]
+    # Left for a decision: a control character typed into a field (the payload '<a href="\x01javascript:…')
+    # reaches the page as typed, which tests/hostile asserts and HTML forbids ("Forbidden code point").
+    errors = [m for m in messages if not m["message"].startswith("Forbidden code point")]
+    FIGURES["hostile pages checked by the Nu HTML checker"] = len(files)
+    FIGURES["hostile pages: forbidden code points left (see journey_90_xss.py)"] = len(messages) - len(errors)
+    report = "\n".join(f"  {Path(m['url']).name}:{m.get('lastLine')}: {m['message']}" for m in errors[:40])
+    assert not errors, f"the Nu HTML checker found {len(errors)} errors:\n{report}"
 
 
 def test_no_payload_runs_in_the_feeds(watched, hostile_site):
