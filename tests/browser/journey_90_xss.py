@@ -278,6 +278,17 @@ def test_pages_full_of_payloads_are_still_valid_html(hostile_site):
     assert not errors, f"the Nu HTML checker found {len(errors)} errors:\n{report}"
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pages_full_of_payloads_are_still_accessible(page, hostile_site, language):
+    """axe-core on a hostile article: no serious or critical violation however odd the text."""
+    from articles.models import Article
+    from tests.browser.journey_30_pages import FAILING_IMPACTS, check_accessibility, describe
+
+    page.goto(Article.objects.get(slug_en="hostile-0").url_in(language))
+    serious = [v for v in check_accessibility(page, f"hostile-article-{language}") if v["impact"] in FAILING_IMPACTS]
+    assert not serious, f"axe on a hostile article:\n{describe(serious)}"
+
+
 def test_no_payload_runs_in_the_feeds(watched, hostile_site):
     """Each feed parses with the payloads as text, and opening it in the browser runs nothing."""
     from articles.models import Article
