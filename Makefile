@@ -44,7 +44,7 @@ run: setup
 	$(MANAGE) runserver 127.0.0.1:8000
 
 compilemessages: $(VENV)/.installed
-	$(MANAGE) compilemessages --ignore=.venv
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 
 messages: $(VENV)/.installed
 	$(MANAGE) makemessages --locale=fa --ignore=.venv --ignore=tests --no-obsolete --add-location=file

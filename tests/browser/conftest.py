@@ -170,15 +170,9 @@ def site(tmp_path_factory):
             site.manage("compilemessages", "--ignore=.venv", "--ignore=node_modules")
             site.manage("collectstatic", "--noinput", "--clear", settings="tests.browser.static_settings")
             site.manage("load_demo")
+            # deploy/gunicorn.conf.py as in production; the app named here adds the media files (see wsgi.py).
             gunicorn = subprocess.Popen(
-                [
-                    PYTHON,
-                    "-m",
-                    "gunicorn",
-                    "--config",
-                    "deploy/gunicorn.conf.py",
-                    "tests.browser.wsgi:application",
-                ],  # fmt: skip
+                [PYTHON, "-m", "gunicorn", "--config", "deploy/gunicorn.conf.py", "tests.browser.wsgi:application"],
                 cwd=PROJECT,
                 env=env,
                 stdout=log_file,
@@ -200,7 +194,7 @@ def site(tmp_path_factory):
             if "DJANGO_SETTINGS_MODULE" in os.environ and "django" in sys.modules:
                 try:
                     connections.close_all()
-                except Exception:  # noqa: BLE001 -- settings may never have been configured
+                except Exception:  # settings may never have been configured
                     pass
             for process in reversed(processes):
                 if process.poll() is None:
@@ -250,7 +244,7 @@ def context(browser, site, request):
             name = f"{request.node.name}-{index}.png".replace("/", "_")
             try:
                 page.screenshot(path=str(ARTIFACTS / name), full_page=True)
-            except Exception:  # noqa: BLE001 -- a crashed page has no picture; the failure says why
+            except Exception:  # a crashed page has no picture; the failure says why
                 pass
     ctx.close()
 
