@@ -152,20 +152,22 @@ class _Inspector(HTMLParser):
             self.report("form action override", text)
 
 
-def findings(html: str, nonce: str | None) -> dict[str, list[str]]:
-    """Return the page's problems by kind (an empty dict for a clean page)."""
+def read(html: str, nonce: str | None) -> tuple[dict[str, list[str]], str]:
+    """Return the page's problems by kind and its text, from one reading."""
     inspector = _Inspector(nonce)
     inspector.feed(html)
     inspector.close()
-    return dict(inspector.found)
+    return dict(inspector.found), " ".join("".join(inspector.text).split())
+
+
+def findings(html: str, nonce: str | None) -> dict[str, list[str]]:
+    """Return the page's problems by kind (an empty dict for a clean page)."""
+    return read(html, nonce)[0]
 
 
 def page_text(html: str) -> str:
     """Return what a reader reads on the page (scripts and styles left out), whitespace collapsed."""
-    inspector = _Inspector(None)
-    inspector.feed(html)
-    inspector.close()
-    return " ".join("".join(inspector.text).split())
+    return read(html, None)[1]
 
 
 def csp_nonce(response) -> str | None:

@@ -7,10 +7,12 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.test import Client, TestCase, override_settings
 from django.urls import reverse
+from django.utils import translation
 
 from articles.models import Article
 from tests.admin.base import NewsroomAdminTestCase, form_values
@@ -31,6 +33,23 @@ def policy(response) -> dict[str, list[str]]:
     return directives
 
 
+@dataclass(frozen=True)
+class Answer:
+    """What a test needs of a response (kept in setUpTestData, so it must copy cheaply)."""
+
+    status: int
+    headers: dict[str, str]
+    content: str
+
+    @property
+    def is_html(self) -> bool:
+        return self.headers.get("Content-Type", "").startswith("text/html")
+
+
+def answer(response) -> Answer:
+    return Answer(response.status_code, dict(response.headers), response.content.decode())
+
+
 class HeaderTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -39,30 +58,38 @@ class HeaderTestCase(TestCase):
         cls.section, cls.tag, cls.series = make_section(), make_tag(), make_series()
         cls.article = make_article(authors=[cls.author], section=cls.section, tags=[cls.tag], series=cls.series,
                                    part=1)  # fmt: skip
+        cls.public = cls.public_answers()
+        cls.admin = cls.admin_answers()
+        translation.deactivate()
 
-    def public_responses(self):
+    @classmethod
+    def public_answers(cls) -> dict[str, Answer]:
         reader = Client()
         urls = ["/robots.txt", "/sitemap.xml", "/en/no-such-page/", "/fa/search/?q=آب"]
         for language in ("en", "fa"):
-            urls += [f"/{language}/", self.article.url_in(language), f"/{language}/feeds/rss/", f"/{language}/series/"]
-        urls += [self.section.get_absolute_url(), self.tag.get_absolute_url(), self.author.get_absolute_url()]
-        return [(url, reader.get(url)) for url in urls]
+            urls += [f"/{language}/", cls.article.url_in(language), f"/{language}/feeds/rss/", f"/{language}/series/"]
+        urls += [cls.section.get_absolute_url(), cls.tag.get_absolute_url(), cls.author.get_absolute_url()]
+        return {url: answer(reader.get(url)) for url in urls}
 
-    def admin_responses(self):
+    @classmethod
+    def admin_answers(cls) -> dict[str, Answer]:
         editor = Client()
-        responses = [("/admin/login/", editor.get("/admin/login/"))]
-        editor.force_login(self.editor)
-        pk = self.article.pk
+        answers = {"/admin/login/": answer(editor.get("/admin/login/"))}
+        editor.force_login(cls.editor)
+        pk = cls.article.pk
         for url in ("/admin/", "/admin/articles/article/", reverse("admin:articles_article_change", args=[pk]),
                     "/admin/desk/?language=fa", reverse("desk:translate", args=["articles", "article", pk]),
                     reverse("desk:preview", args=[pk])):  # fmt: skip
-            responses.append((url, editor.get(url)))
-        return responses
+            answers[url] = answer(editor.get(url))
+        return answers
+
+    def every_answer(self):
+        return [*self.public.items(), *self.admin.items()]
 
 
 class SecurityHeaderTests(HeaderTestCase):
     def test_every_page_has_a_content_security_policy_without_unsafe_inline_scripts(self):
-        for url, response in self.public_responses() + self.admin_responses():
+        for url, response in self.every_answer():
             with self.subTest(url=url):
                 directives = policy(response)
                 self.assertIn("script-src", directives)
@@ -75,20 +102,20 @@ class SecurityHeaderTests(HeaderTestCase):
     def test_each_html_page_gets_its_own_nonce_and_only_nonced_inline_scripts(self):
         first, second = Client().get("/en/"), Client().get("/en/")
         self.assertNotEqual(csp_nonce(first), csp_nonce(second))
-        for url, response in self.public_responses() + self.admin_responses():
-            if response["Content-Type"].startswith("text/html"):
+        for url, response in self.every_answer():
+            if response.is_html:
                 with self.subTest(url=url):
-                    self.assertEqual(findings(response.content.decode(), csp_nonce(response)), {})
+                    self.assertEqual(findings(response.content, csp_nonce(response)), {})
 
     def test_every_page_forbids_sniffing_framing_and_leaking_the_referrer(self):
-        for url, response in self.public_responses() + self.admin_responses():
+        for url, response in self.every_answer():
             with self.subTest(url=url):
                 self.assertEqual(response.headers.get("X-Content-Type-Options"), "nosniff")
                 self.assertEqual(response.headers.get("X-Frame-Options"), "DENY")
                 self.assertEqual(response.headers.get("Referrer-Policy"), "strict-origin-when-cross-origin")
 
     def test_admin_pages_are_never_stored_by_a_shared_cache(self):
-        for url, response in self.admin_responses():
+        for url, response in self.admin.items():
             with self.subTest(url=url):
                 self.assertNotIn("public", response.headers.get("Cache-Control", ""))
 

@@ -19,7 +19,7 @@ from reversion.models import Version
 from tests.admin.base import NewsroomAdminTestCase, form_values, page
 from tests.pages import TemporaryMediaMixin
 
-from .markup import csp_nonce, findings, page_text
+from .markup import csp_nonce, read
 from .payloads import PAYLOADS_WITHOUT_NUL
 
 LANGUAGES = ("en", "fa")
@@ -188,10 +188,13 @@ class HostileAdminTestCase(TemporaryMediaMixin, NewsroomAdminTestCase):
 
     @classmethod
     def inspect(cls) -> dict[str, list[str]]:
+        """Read every HTML page once: collect its problems, and keep its text in cls.texts for the tests."""
         problems: dict[str, list[str]] = {}
+        cls.texts = {}
         for rendered in cls.rendered:
             if rendered.is_html:
-                for kind, items in findings(rendered.text, rendered.nonce).items():
+                found, cls.texts[rendered.url] = read(rendered.text, rendered.nonce)
+                for kind, items in found.items():
                     problems.setdefault(kind, []).extend(f"{rendered.url}: {item}" for item in items)
         return problems
 
@@ -200,6 +203,3 @@ class HostileAdminTestCase(TemporaryMediaMixin, NewsroomAdminTestCase):
     def assertNoProblem(self, *kinds: str):
         found = {kind: self.problems.get(kind, [])[:8] for kind in kinds if self.problems.get(kind)}
         self.assertEqual(found, {}, json.dumps(found, indent=1, ensure_ascii=False))
-
-    def page_texts(self, prefix: str) -> dict[str, str]:
-        return {r.url: page_text(r.text) for r in self.rendered if r.url.startswith(prefix) and r.is_html}
