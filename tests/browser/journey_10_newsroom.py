@@ -11,6 +11,7 @@ import re
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from PIL import Image, ImageDraw
+from playwright.sync_api import expect
 
 from tests.browser.conftest import EDITOR, TRANSLATOR, anonymous_status, log_in
 
@@ -185,6 +186,7 @@ def test_translator_translates_from_the_desk(page, site):
     pk = site.notes["part4"]
     log_in(page, TRANSLATOR, "fa")
     page.click("a[href='/admin/desk/']")
+    page.wait_for_url("**/admin/desk/")
     row = page.locator("#desk-queue tbody tr", has_text=PART_FOUR["headline_en"])
     assert row.locator(".translation-state--missing").count() == 1
     row.locator("a[href*='/admin/desk/translate/articles/article/']").click()
@@ -229,7 +231,7 @@ def test_editor_changes_the_english_and_the_persian_shows_as_outdated(browser, s
         assert row.locator(".translation-state--outdated").count() == 1
         row.locator("a[href*='/admin/desk/translate/']").click()
         diff = translator.locator(".desk-diff")
-        assert diff.is_visible()
+        diff.wait_for()
         inserted = " ".join(diff.locator("ins").all_inner_texts())
         assert "barley" in inserted, f"the diff shows what was added: {inserted!r}"
     finally:
@@ -260,11 +262,10 @@ def test_reader_reads_shares_follows_and_searches(context, page, site):
 
     # Follow the series to the next part, and back.
     page.locator(".series-box__next").click()
-    page.wait_for_url(re.compile(r"/fa/articles/"))
+    expect(page.locator("h1")).to_have_text(PART_FIVE["headline_fa"])
     assert unquote(urlsplit(page.url).path) == unquote(part5.url_in("fa"))
-    assert page.locator("h1").inner_text() == PART_FIVE["headline_fa"]
     page.locator(".series-box__prev").click()
-    assert page.locator("h1").inner_text() == PART_FOUR_FA["headline_fa"]
+    expect(page.locator("h1")).to_have_text(PART_FOUR_FA["headline_fa"])
 
     # Every share link carries this page's address (and the headline where the network takes text).
     canonical = page.locator("link[rel=canonical]").get_attribute("href")
