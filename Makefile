@@ -13,12 +13,13 @@ PYTHON ?= $(shell for candidate in python3.13 python3.12 python3 $$(ls -d $$HOME
 	if command -v $$candidate >/dev/null 2>&1 && $$candidate -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
 	command -v $$candidate; break; fi; done)
 
-.PHONY: help setup setup-ci run test lint format messages compilemessages demo clean
+.PHONY: help setup setup-ci run test browser lint format messages compilemessages demo clean
 
 help:
 	@echo "make run     set up (virtualenv, requirements, migrations, translations, demo content) and serve on http://127.0.0.1:8000/"
 	@echo "make setup   everything make run does, without serving"
 	@echo "make test    run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL points there)"
+	@echo "make browser the browser suite: Chromium, axe-core and the Nu HTML checker against gunicorn on PostgreSQL"
 	@echo "make lint    ruff check and format check"
 	@echo "make messages  refresh locale/*/LC_MESSAGES/django.po from the code"
 
@@ -43,13 +44,24 @@ run: setup
 	$(MANAGE) runserver 127.0.0.1:8000
 
 compilemessages: $(VENV)/.installed
-	$(MANAGE) compilemessages --ignore=.venv
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 
 messages: $(VENV)/.installed
 	$(MANAGE) makemessages --locale=fa --ignore=.venv --ignore=tests --no-obsolete --add-location=file
 
 test: $(VENV)/.installed compilemessages
 	$(MANAGE) test tests --parallel=auto --noinput $(TESTARGS)
+
+# The browser suite: its own pytest run over tests/browser (journey_*.py), never collected by `make test`.
+# Needs /usr/bin/chromium, java, redis-server and PostgreSQL (PG_HOST/PG_PORT/PG_USER, default 127.0.0.1:5432 postgres).
+BROWSER_NODE := tests/browser/node_modules/.package-lock.json
+$(BROWSER_NODE): tests/browser/package.json tests/browser/package-lock.json
+	@command -v npm >/dev/null || { echo "error: npm is needed for axe-core and the Nu HTML checker: apt-get install npm" >&2; exit 1; }
+	cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+browser: $(VENV)/.installed compilemessages $(BROWSER_NODE)
+	$(PY) -m pytest -c tests/browser/pytest.ini tests/browser $(BROWSERARGS)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
@@ -60,4 +72,4 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff format .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles
+	rm -rf $(VENV) db.sqlite3 media staticfiles tests/browser/node_modules tests/browser/artifacts

@@ -7,7 +7,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from desk import state
-from desk.admin_base import NewsroomAdmin, state_badge, thumbnail
+from desk.admin_base import NewsroomAdmin, SafeAutocompleteMixin, state_badge, thumbnail
 from desk.roles import can_publish, is_author, language_name
 from desk.widgets import body_widget
 
@@ -16,7 +16,7 @@ from .models import LANGUAGE_CODES, Article, Byline, Section, Tag
 AUTHOR_STATUSES = {Article.Status.DRAFT, Article.Status.IN_REVIEW}
 
 
-class BylineInline(admin.TabularInline):
+class BylineInline(SafeAutocompleteMixin, admin.TabularInline):
     model = Byline
     extra = 0
     min_num = 1

@@ -14,12 +14,13 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from authors.models import Author
 from series.models import Series
 
 from .models import Article, Section
-from .text import plain_text
+from .text import plain_text, xml_text
 
 _SITE_PATH = re.compile(r'\b(src|href)="/(?!/)')
 
@@ -111,6 +112,23 @@ class ArticleFeed(Feed):
         self.request = request  # each request builds its own feed object (see feed_view)
         return super().__call__(request, *args, **kwargs)
 
+    def get_feed(self, obj, request):
+        """Build the feed with its text made fit for XML: a control character would make writing it fail."""
+        feed = super().get_feed(obj, request)
+        feed.feed = _fit_for_xml(feed.feed)
+        feed.items = [_fit_for_xml(item) for item in feed.items]
+        return feed
+
+
+def _fit_for_xml(value):
+    if isinstance(value, str):
+        return xml_text(value)
+    if isinstance(value, dict):
+        return {key: _fit_for_xml(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_fit_for_xml(item) for item in value)
+    return value
+
 
 class LatestFeed(ArticleFeed):
     pass
@@ -175,4 +193,5 @@ def feed_view(feed_class: type[ArticleFeed], format: str):
         return feed(request, *args, **kwargs)
 
     view.__name__ = f"{feed_class.__name__}_{format}"
-    return view
+    # Only GET and HEAD: a POST would skip the page cache and render the whole feed every time.
+    return require_safe(view)

@@ -28,6 +28,23 @@ def filled(field: str) -> Q:
     return Q(**{f"{field}__isnull": False}) & ~Q(**{field: ""})
 
 
+def unused_slug(obj: models.Model, field: str, slug: str) -> str:
+    """
+    Return the slug, or the slug with the first free "-2", "-3", … suffix, so that no other row of the
+    object's model has it in `field`: a derived slug must not collide with another row's (which would
+    be an IntegrityError on save, as two articles may well share a headline).
+    """
+    taken = set(
+        type(obj)._default_manager.filter(**{f"{field}__startswith": slug})
+        .exclude(pk=obj.pk)
+        .values_list(field, flat=True)
+    )  # fmt: skip
+    candidate, number = slug, 2
+    while candidate in taken:
+        candidate, number = f"{slug}-{number}", number + 1
+    return candidate
+
+
 class TranslatedSlugMixin:
     """Fill each language's empty slug from that language's name or headline."""
 
@@ -39,7 +56,8 @@ class TranslatedSlugMixin:
             if source and not getattr(self, f"slug_{language}"):
                 # A headline of punctuation alone gives no slug: make a short unique one instead.
                 fallback = f"{self._meta.model_name}-{uuid.uuid4().hex[:8]}"
-                setattr(self, f"slug_{language}", slug_for(source, language) or fallback)
+                slug = slug_for(source, language) or fallback
+                setattr(self, f"slug_{language}", unused_slug(self, f"slug_{language}", slug))
 
     def slug_in(self, language: str) -> str | None:
         return getattr(self, f"slug_{language}", None)
@@ -266,6 +284,19 @@ class Article(TranslatedSlugMixin, models.Model):
         return self.url_in(language if language in languages else languages[0])
 
     def clean(self):
+        # Judge the body as it will be stored: markup outside the allow-list is removed on save.
+        emptied = {}
+        for language in LANGUAGE_CODES:
+            typed = getattr(self, f"body_{language}")
+            setattr(self, f"body_{language}", sanitise_body(typed))
+            if typed and typed.strip() and not getattr(self, f"body_{language}"):
+                emptied[f"body_{language}"] = ValidationError(
+                    _("Nothing of this text would be kept: it holds only markup articles may not carry "
+                      "(scripts, styles, frames, forms)."),
+                    code="nothing_left",
+                )  # fmt: skip
+        if emptied:
+            raise ValidationError(emptied)
         if (self.series_id is None) != (self.part is None):
             raise ValidationError(
                 {"part": _("A series article needs a part number, and a part number needs a series.")}

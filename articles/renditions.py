@@ -32,7 +32,8 @@ def _encode(image: Image.Image, format: str) -> bytes:
     if format == "WEBP":
         image.save(buffer, "WEBP", quality=WEBP_QUALITY, method=4)
     else:
-        image.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+        # No comment segment: Pillow would copy the upload's, which can carry anything.
+        image.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True, comment=b"")
     return buffer.getvalue()
 
 

@@ -25,6 +25,7 @@ from authors.models import Author
 from series.models import Series
 
 from .models import LANGUAGE_CODES, Article, Section, filled
+from .text import xml_text
 
 NEWS_WINDOW = timedelta(days=2)
 NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs per news sitemap
@@ -228,7 +229,9 @@ class NewsSitemap(Sitemap):
             .newest_first()[:NEWS_LIMIT]
         )
         return [
-            NewsItem(article, self.language, getattr(article, f"headline_{self.language}"), article.publish_at)
+            NewsItem(
+                article, self.language, xml_text(getattr(article, f"headline_{self.language}")), article.publish_at
+            )
             for article in articles
         ]
 
@@ -249,10 +252,12 @@ SITEMAPS = {
 }
 
 
+@require_safe
 def sitemap_index(request):
     return sitemap_views.index(request, SITEMAPS, sitemap_url_name="sitemap-section")
 
 
+@require_safe
 def sitemap_section(request, section: str):
     """Serve one section of the sitemap; the news sections in Google News' format."""
     template_name = "articles/sitemap_news.xml" if section.startswith("news-") else "sitemap.xml"

@@ -34,11 +34,43 @@ _body_cleaner = nh3.Cleaner(
 )
 
 
+# After the allow-list: what removing a script URL or an event handler can leave behind, invalid HTML.
+# nh3 writes every attribute value in double quotes, with " escaped, so a value may hold ">" but not '"'.
+_ATTRIBUTES = r'((?:\s+[^\s=>"]+(?:="[^"]*")?)*)'
+_IMG_TAG = re.compile(rf"<img\b{_ATTRIBUTES}\s*/?>")
+_ANCHOR = re.compile(rf"<a\b{_ATTRIBUTES}>(.*?)</a>", re.DOTALL)
+
+
+def _complete_image(match: re.Match) -> str:
+    attributes = match.group(1)
+    if not re.search(r'\ssrc="[^"]', attributes):
+        return ""  # an image with nothing to show
+    if not re.search(r'\salt="', attributes):
+        attributes += ' alt=""'  # no description was given: decorative, for screen readers
+    return f"<img{attributes}>"
+
+
+def _link_or_text(match: re.Match) -> str:
+    return match.group(0) if re.search(r'\shref="[^"]', match.group(1)) else match.group(2)
+
+
 def sanitise_body(value: str | None) -> str:
-    """Return the body HTML with everything outside the allow-list removed."""
+    """Return the body HTML with everything outside the allow-list removed, and what remains valid HTML."""
     if not value:
         return ""
-    return _body_cleaner.clean(value).strip()
+    cleaned = _body_cleaner.clean(value)
+    # A link whose address was removed is no link: keep its text. An image needs a source and an alt.
+    cleaned = _ANCHOR.sub(_link_or_text, cleaned)
+    return _IMG_TAG.sub(_complete_image, cleaned).strip()
+
+
+# The characters XML 1.0 cannot carry at all, even escaped: C0 controls other than tab, newline and return.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(value: str | None) -> str:
+    """Return the text without the control characters XML 1.0 forbids (a stray form feed in a headline)."""
+    return _NOT_XML.sub("", value or "")
 
 
 def plain_text(value: str | None) -> str:

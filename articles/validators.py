@@ -9,6 +9,7 @@ file that would expand to a huge bitmap) is refused before it is decoded.
 import io
 import warnings
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
@@ -87,6 +88,18 @@ class RasterImageValidator:
 validate_raster_image = RasterImageValidator()
 
 
+class RasterImageFormField(forms.ImageField):
+    """
+    An image upload field that gives our reasons first: Django's own check would call a decompression
+    bomb or an oversized photo "not an image or a corrupted image".
+    """
+
+    def to_python(self, data):
+        if data not in self.empty_values and getattr(data, "size", 0):
+            validate_raster_image(data)
+        return super().to_python(data)
+
+
 def without_metadata(upload) -> ContentFile:
     """
     Return a checked upload re-encoded without its metadata (EXIF, GPS location, XMP), upright.
@@ -99,6 +112,9 @@ def without_metadata(upload) -> ContentFile:
         upright = ImageOps.exif_transpose(image)
         buffer = io.BytesIO()
         options = {"quality": 90} if image_format in ("JPEG", "WEBP") else {}
+        if image_format == "JPEG":
+            # Pillow writes a JPEG's comment segment back unless told not to, and it can carry anything.
+            options["comment"] = b""
         if image_format == "JPEG" and upright.mode not in ("RGB", "L"):
             upright = upright.convert("RGB")
         upright.save(buffer, image_format, **options)  # no exif= argument: nothing of the original metadata is kept

@@ -182,7 +182,11 @@ class ArticleView(ReaderPageMixin, DetailView):
 
     def get(self, request, *args, **kwargs):
         language = get_language()
-        article = self.get_queryset().with_slug(kwargs["slug"]).first()
+        # Another article may have this slug in the other language: the one with it in this language wins.
+        candidates = list(self.get_queryset().with_slug(kwargs["slug"]))
+        article = next((c for c in candidates if c.slug_in(language) == kwargs["slug"]), None) or next(
+            iter(candidates), None
+        )
         if article is None or not article.available_languages():
             raise Http404("No such article")
         if not article.is_available_in(language):

@@ -1,8 +1,12 @@
+import uuid
+from urllib.parse import quote
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from articles.models import unused_slug
 from articles.text import slug_for
 from articles.validators import validate_raster_image
 
@@ -45,7 +49,9 @@ class Author(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slug_for(self.name_en or self.name, "en")
+            # A name with no Latin letters gives no slug, and a page address needs one.
+            slug = slug_for(self.name_en or self.name, "en") or f"author-{uuid.uuid4().hex[:8]}"
+            self.slug = unused_slug(self, "slug", slug)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -57,11 +63,16 @@ class Author(models.Model):
         if self.website:
             links.append(("website", self.website))
         if self.x_handle:
-            links.append(("x", f"https://x.com/{self.x_handle.lstrip('@')}"))
+            links.append(("x", f"https://x.com/{handle(self.x_handle)}"))
         if self.telegram:
-            links.append(("telegram", f"https://t.me/{self.telegram.lstrip('@')}"))
+            links.append(("telegram", f"https://t.me/{handle(self.telegram)}"))
         if self.linkedin:
             links.append(("linkedin", self.linkedin))
         if self.instagram:
-            links.append(("instagram", f"https://www.instagram.com/{self.instagram.lstrip('@')}/"))
+            links.append(("instagram", f"https://www.instagram.com/{handle(self.instagram)}/"))
         return links
+
+
+def handle(value: str) -> str:
+    """Return a username for a profile address: without the @, percent-encoded (a handle is typed, not checked)."""
+    return quote(value.strip().lstrip("@"), safe="")

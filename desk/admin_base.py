@@ -5,6 +5,8 @@ translation state at a glance, optimistic locking, and translators confined to t
 
 from django import forms
 from django.contrib import messages
+from django.contrib.admin import helpers
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import HttpResponseRedirect
@@ -15,7 +17,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.fields import TranslationField
 from reversion.admin import VersionAdmin
 
-from articles.validators import without_metadata
+from articles.validators import RasterImageFormField, without_metadata
 
 from . import state
 from .roles import is_editor, language_name, translator_language
@@ -24,6 +26,49 @@ BIDI = {"fa": "rtl", "en": "ltr"}
 
 # Keys an admin form posts besides its fields: buttons and the CSRF token.
 FORM_CONTROLS = {"csrfmiddlewaretoken", "_save", "_continue", "_addanother", "_saveasnew", "_confirm_translation"}
+
+
+def is_storable_key(field, value) -> bool:
+    """Return whether a posted value could be this key field's: a whole number within the column, say."""
+    try:
+        field.run_validators(field.to_python(value))
+    except (ValidationError, TypeError, ValueError):
+        return False
+    return True
+
+
+class _OnlyStorableChoices:
+    """
+    Render only the posted choices the target column could hold: Django's autocomplete widgets look the
+    posted values up as they are, so a tampered "abc" or a 21-digit id made re-showing the form a 500.
+    """
+
+    def optgroups(self, name, value, attr=None):
+        opts = self.field.remote_field.model._meta
+        key = opts.get_field(getattr(self.field.remote_field, "field_name", None) or opts.pk.name)
+        return super().optgroups(name, [item for item in value if is_storable_key(key, item)], attr)
+
+
+class SafeAutocompleteSelect(_OnlyStorableChoices, AutocompleteSelect):
+    pass
+
+
+class SafeAutocompleteSelectMultiple(_OnlyStorableChoices, AutocompleteSelectMultiple):
+    pass
+
+
+class SafeAutocompleteMixin:
+    """Use the autocomplete widgets above for a ModelAdmin's or an inline's autocomplete_fields."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SafeAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SafeAutocompleteSelectMultiple(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 class LockedForm(forms.ModelForm):
@@ -50,7 +95,7 @@ class LockedForm(forms.ModelForm):
         return cleaned_data
 
 
-class NewsroomAdmin(VersionAdmin, TabbedTranslationAdmin):
+class NewsroomAdmin(SafeAutocompleteMixin, VersionAdmin, TabbedTranslationAdmin):
     """The base of the newsroom's admins for translated models."""
 
     form = LockedForm
@@ -63,6 +108,8 @@ class NewsroomAdmin(VersionAdmin, TabbedTranslationAdmin):
     # Fields ------------------------------------------------------------------------------------
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.ImageField):
+            kwargs["form_class"] = RasterImageFormField
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if field is None:
             return field
@@ -153,6 +200,16 @@ class NewsroomAdmin(VersionAdmin, TabbedTranslationAdmin):
             % {"language": language_name(language), "fields": ", ".join(foreign)},
         )
         return HttpResponseRedirect(request.get_full_path())
+
+    def response_action(self, request, queryset, **kwargs):
+        # A tampered selection ("abc", an id too large for the column) made the action's query a 500:
+        # drop what cannot be an id, and Django says nothing was selected if nothing is left.
+        selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+        storable = [value for value in selected if is_storable_key(self.model._meta.pk, value)]
+        if storable != selected:
+            request.POST = request.POST.copy()
+            request.POST.setlist(helpers.ACTION_CHECKBOX_NAME, storable)
+        return super().response_action(request, queryset, **kwargs)
 
     def save_model(self, request, obj, form, change):
         if change and "version" in form.cleaned_data:

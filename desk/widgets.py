@@ -19,8 +19,15 @@ BODY_EDITOR_CONFIG = {
 }
 
 
+class BodyWidget(AdminProseEditorWidget):
+    """The prose editor, named by its field's label for assistive technology (see prose_label.js)."""
+
+    class Media:
+        js = ["admin_newsroom/prose_label.js"]
+
+
 def body_widget(language: str) -> AdminProseEditorWidget:
-    return AdminProseEditorWidget(
+    return BodyWidget(
         config=BODY_EDITOR_CONFIG,
         preset="configurable",
         attrs={"dir": "rtl" if language == "fa" else "ltr", "lang": language},

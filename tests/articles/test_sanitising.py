@@ -31,7 +31,8 @@ class SanitiserTests(SimpleTestCase):
         self.assertIn('href="https://example.org/report"', self.clean)
 
     def test_allowed_structure_survives(self):
-        for fragment in ("<h2>Sub</h2>", "<blockquote>Quote</blockquote>", "<li><em>one</em></li>", '<img src="x">'):
+        kept = ("<h2>Sub</h2>", "<blockquote>Quote</blockquote>", "<li><em>one</em></li>", '<img src="x" alt="">')
+        for fragment in kept:
             self.assertIn(fragment, self.clean)
 
     def test_tags_outside_the_allow_list_keep_their_text_only(self):
@@ -42,6 +43,22 @@ class SanitiserTests(SimpleTestCase):
 
     def test_links_are_marked_nofollow(self):
         self.assertIn('rel="noopener noreferrer nofollow"', self.clean)
+
+
+class SanitisedBodyIsValidHtmlTests(SimpleTestCase):
+    """What the allow-list leaves behind is still valid HTML (the Nu HTML checker found these)."""
+
+    def test_a_link_whose_address_was_removed_becomes_its_text(self):
+        self.assertEqual(sanitise_body('<p><a href="javascript:alert(1)">bad <em>link</em></a></p>'),
+                         "<p>bad <em>link</em></p>")  # fmt: skip
+
+    def test_an_image_without_a_source_is_removed(self):
+        self.assertEqual(sanitise_body('<p>a<img src="javascript:alert(1)" alt="x">b<img src="">c</p>'), "<p>abc</p>")
+
+    def test_an_image_without_a_description_gets_an_empty_alt(self):
+        self.assertEqual(sanitise_body('<img src="https://example.org/a.jpg">'),
+                         '<img src="https://example.org/a.jpg" alt="">')  # fmt: skip
+        self.assertEqual(sanitise_body('<img alt="A well" src="a.jpg">'), '<img alt="A well" src="a.jpg">')
 
 
 class BodyIsSanitisedOnSaveTests(TestCase):

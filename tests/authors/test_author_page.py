@@ -42,6 +42,15 @@ class AuthorPageTests(TemporaryMediaMixin, ReaderTestCase):
         links = [a["href"] for a in self.page("fa").select(".profile__links a")]
         self.assertEqual(links, ["https://example.org/maryam", "https://x.com/mkarimi", "https://t.me/mkarimi"])
 
+    def test_a_handle_is_percent_encoded_in_its_profile_address(self):
+        """A handle is typed, not checked: whatever it holds, the link stays one valid address on its network."""
+        author = make_author(slug="odd-handles", x_handle="@<b>me</b>", telegram="a b", instagram="x/../y")
+        self.assertEqual(
+            author.social_links(),
+            [("x", "https://x.com/%3Cb%3Eme%3C%2Fb%3E"), ("telegram", "https://t.me/a%20b"),
+             ("instagram", "https://www.instagram.com/x%2F..%2Fy/")],
+        )  # fmt: skip
+
     def test_lists_only_their_articles_in_the_page_language(self):
         english = [a.get_text() for a in self.page("en").select(".item__headline a")]
         persian = [a.get_text() for a in self.page("fa").select(".item__headline a")]
