@@ -103,8 +103,8 @@ def translation_state(obj, language: str, confirmations: dict | None = None) -> 
     if confirmations is None:
         confirmations = confirmations_for([obj])
     confirmation = confirmations.get((obj.pk, language))
-    if confirmation is None:
-        return UP_TO_DATE
+    if confirmation is None or not any(confirmation.source_text.values()):
+        return UP_TO_DATE  # never confirmed, or confirmed against a source that was not yet written
     current = fingerprint(source_text(obj, confirmation.source_language))
     return UP_TO_DATE if current == confirmation.source_fingerprint else OUTDATED
 
@@ -147,7 +147,10 @@ def record_baselines(obj) -> None:
         return
     confirmations = confirmations_for([stored])
     for language in LANGUAGE_CODES:
-        if is_written(stored, language) and (stored.pk, language) not in confirmations:
+        # An original (its other language not yet written) is nobody's translation: no baseline, or
+        # writing the translation later would make the original "outdated".
+        translated = is_written(stored, source_language(language))
+        if translated and is_written(stored, language) and (stored.pk, language) not in confirmations:
             confirm(stored, language, by=None)
 
 

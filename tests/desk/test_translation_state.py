@@ -44,6 +44,18 @@ class TranslationStateTests(NewsroomAdminTestCase):
         article.refresh_from_db()
         self.assertEqual(state.translation_state(article, "fa"), state.OUTDATED)
 
+    def test_writing_the_translation_leaves_the_original_up_to_date(self):
+        """An English original edited before any Persian existed is not outdated by the Persian arriving."""
+        article = make_article(languages=("en",))
+        data = self.open_form(self.editor, article)
+        data["standfirst_en"] = "A sharper summary."
+        self.post_form(self.editor, article, data)
+        article.refresh_from_db()
+        article.headline_fa, article.body_fa = "سد پر است", "<p>سد پر است.</p>"
+        article.save()
+        state.confirm(article, "fa", by=self.translator)
+        self.assertEqual(state.states(article), {"en": state.UP_TO_DATE, "fa": state.UP_TO_DATE})
+
     def test_queue_lists_missing_first_then_outdated(self):
         outdated = make_article(headline_en="Outdated one")
         state.confirm(outdated, "fa", by=None)
