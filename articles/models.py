@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from series.labels import part_label
 
 from .renditions import Renditions, delete_renditions, make_renditions
-from .text import reading_minutes, sanitise_body, slug_for
+from .text import reading_minutes, sanitise_body, slug_for, without_control_characters
 from .validators import validate_raster_image
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -43,6 +43,15 @@ def unused_slug(obj: models.Model, field: str, slug: str) -> str:
     while candidate in taken:
         candidate, number = f"{slug}-{number}", number + 1
     return candidate
+
+
+def drop_control_characters(obj: models.Model) -> None:
+    """Remove control characters from every text field of the object, in every language, before it is saved."""
+    for field in obj._meta.concrete_fields:
+        if isinstance(field, models.CharField | models.TextField):
+            value = getattr(obj, field.attname)
+            if isinstance(value, str):
+                setattr(obj, field.attname, without_control_characters(value))
 
 
 class TranslatedSlugMixin:
@@ -88,6 +97,7 @@ class Section(TranslatedSlugMixin, models.Model):
         return self.name or ""
 
     def save(self, *args, **kwargs):
+        drop_control_characters(self)
         self.fill_slugs()
         super().save(*args, **kwargs)
 
@@ -117,6 +127,7 @@ class Tag(TranslatedSlugMixin, models.Model):
         return self.name or ""
 
     def save(self, *args, **kwargs):
+        drop_control_characters(self)
         self.fill_slugs()
         super().save(*args, **kwargs)
 
@@ -266,6 +277,7 @@ class Article(TranslatedSlugMixin, models.Model):
         return self.headline_en or self.headline_fa or str(_("(untitled)"))
 
     def save(self, *args, **kwargs):
+        drop_control_characters(self)
         for language in LANGUAGE_CODES:
             body = sanitise_body(getattr(self, f"body_{language}"))
             setattr(self, f"body_{language}", body)

@@ -73,6 +73,16 @@ def xml_text(value: str | None) -> str:
     return _NOT_XML.sub("", value or "")
 
 
+# What a text field never keeps: the C0 and C1 control characters other than tab, newline and return, and
+# DEL. HTML forbids them in a page, XML even escaped; they arrive pasted from PDFs and word processors.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def without_control_characters(value: str) -> str:
+    """Return the text without control characters (a stray form feed in a headline is dropped)."""
+    return _CONTROL_CHARACTERS.sub("", value)
+
+
 def plain_text(value: str | None) -> str:
     """Return the text of an HTML fragment, tags removed and entities decoded."""
     if not value:

@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import unused_slug
+from articles.models import drop_control_characters, unused_slug
 from articles.text import slug_for
 from articles.validators import validate_raster_image
 
@@ -48,6 +48,7 @@ class Author(models.Model):
         return self.name or self.slug
 
     def save(self, *args, **kwargs):
+        drop_control_characters(self)
         if not self.slug:
             # A name with no Latin letters gives no slug, and a page address needs one.
             slug = slug_for(self.name_en or self.name, "en") or f"author-{uuid.uuid4().hex[:8]}"

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import TranslatedSlugMixin
+from articles.models import TranslatedSlugMixin, drop_control_characters
 from articles.validators import validate_raster_image
 
 
@@ -35,6 +35,7 @@ class Series(TranslatedSlugMixin, models.Model):
         return self.title or self.slug_en or self.slug_fa or ""
 
     def save(self, *args, **kwargs):
+        drop_control_characters(self)
         self.fill_slugs()
         super().save(*args, **kwargs)
 

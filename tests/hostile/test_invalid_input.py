@@ -182,6 +182,21 @@ class RegressionTests(TemporaryMediaMixin, NewsroomAdminTestCase):
         self.assertContains(reader.get("/en/articles/tehran/"), "<h1>First</h1>")
         self.assertContains(reader.get("/fa/articles/tehran/"), "<h1>دوم</h1>")
 
+    def test_control_characters_are_dropped_from_every_text_field_on_save(self):
+        """A form feed or U+0001 pasted into any field is not kept; tabs, newlines and the ZWNJ are."""
+        article = make_article(headline_en="Water\x0cpolicy\x01 review", headline_fa="سیاست\x7fِ آب\u200cها")
+        author = make_author(name_en="Sara\x08 Ahmadi", bio_en="Line one\nline\x1b two\tend")
+        section = make_section(name_en="Eco\x85nomy")
+        series = make_series(title_en="The\x02 Plateau")
+        tag = make_tag(name_en="Wa\x0bter")
+        for obj in (article, author, section, series, tag):
+            obj.refresh_from_db()
+        self.assertEqual(article.headline_en, "Waterpolicy review")
+        self.assertEqual(article.headline_fa, "سیاستِ آب\u200cها")
+        self.assertEqual(author.name_en, "Sara Ahmadi")
+        self.assertEqual(author.bio_en, "Line one\nline two\tend")
+        self.assertEqual((section.name_en, series.title_en, tag.name_en), ("Economy", "The Plateau", "Water"))
+
     def test_feeds_and_the_news_sitemap_leave_out_control_characters_instead_of_failing(self):
         make_article(headline_en="Water\x0cpolicy\x01 review", standfirst_en="Dry\x0b years.", body_en="<p>A\x08b</p>")
         reader = Client()
