@@ -20,7 +20,7 @@ from authors.models import Author
 from series.models import Series
 
 from .models import Article, Section
-from .text import plain_text, xml_text
+from .text import plain_text, without_control_characters
 
 _SITE_PATH = re.compile(r'\b(src|href)="/(?!/)')
 
@@ -113,7 +113,10 @@ class ArticleFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def get_feed(self, obj, request):
-        """Build the feed with its text made fit for XML: a control character would make writing it fail."""
+        """
+        Build the feed with its text made fit for XML: a control character would make writing it fail.
+        Saving drops them (`drop_control_characters`); this keeps rows saved before that rule readable.
+        """
         feed = super().get_feed(obj, request)
         feed.feed = _fit_for_xml(feed.feed)
         feed.items = [_fit_for_xml(item) for item in feed.items]
@@ -122,7 +125,7 @@ class ArticleFeed(Feed):
 
 def _fit_for_xml(value):
     if isinstance(value, str):
-        return xml_text(value)
+        return without_control_characters(value)
     if isinstance(value, dict):
         return {key: _fit_for_xml(item) for key, item in value.items()}
     if isinstance(value, list | tuple):

@@ -25,7 +25,7 @@ from authors.models import Author
 from series.models import Series
 
 from .models import LANGUAGE_CODES, Article, Section, filled
-from .text import xml_text
+from .text import without_control_characters
 
 NEWS_WINDOW = timedelta(days=2)
 NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs per news sitemap
@@ -230,7 +230,10 @@ class NewsSitemap(Sitemap):
         )
         return [
             NewsItem(
-                article, self.language, xml_text(getattr(article, f"headline_{self.language}")), article.publish_at
+                article,
+                self.language,
+                without_control_characters(getattr(article, f"headline_{self.language}")),
+                article.publish_at,
             )
             for article in articles
         ]

@@ -64,23 +64,15 @@ def sanitise_body(value: str | None) -> str:
     return _IMG_TAG.sub(_complete_image, cleaned).strip()
 
 
-# The characters XML 1.0 cannot carry at all, even escaped: C0 controls other than tab, newline and return.
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# What text never keeps: the C0 and C1 control characters other than tab, newline and return, DEL, and the
+# noncharacters U+FFFE and U+FFFF. HTML forbids them in a page, XML even escaped; they arrive pasted from
+# PDFs and word processors.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
-def xml_text(value: str | None) -> str:
-    """Return the text without the control characters XML 1.0 forbids (a stray form feed in a headline)."""
-    return _NOT_XML.sub("", value or "")
-
-
-# What a text field never keeps: the C0 and C1 control characters other than tab, newline and return, and
-# DEL. HTML forbids them in a page, XML even escaped; they arrive pasted from PDFs and word processors.
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def without_control_characters(value: str) -> str:
+def without_control_characters(value: str | None) -> str:
     """Return the text without control characters (a stray form feed in a headline is dropped)."""
-    return _CONTROL_CHARACTERS.sub("", value)
+    return _CONTROL_CHARACTERS.sub("", value or "")
 
 
 def plain_text(value: str | None) -> str:

@@ -15,7 +15,7 @@ import feedparser
 import pytest
 
 from tests.browser.conftest import ARTIFACTS, EDITOR, FIGURES, TRANSLATOR, fetch, log_in
-from tests.hostile.payloads import PAYLOADS_WITHOUT_NUL
+from tests.hostile.payloads import PAYLOADS_WITHOUT_NUL, packed
 
 PAYLOADS = PAYLOADS_WITHOUT_NUL  # PostgreSQL text cannot hold a NUL byte (tests/hostile covers refusing it)
 LANGUAGES = ("en", "fa")
@@ -51,21 +51,6 @@ INSPECT = r"""
   return found;
 }
 """
-
-
-def packed(limit: int, *, reverse_order: bool = False) -> list[str]:
-    """Every payload, packed into values of at most `limit` characters (a longer payload is cut to fit)."""
-    payloads = list(reversed(PAYLOADS)) if reverse_order else list(PAYLOADS)
-    chunks, current = [], ""
-    for payload in payloads:
-        payload = payload[:limit]
-        candidate = f"{current} {payload}" if current else payload
-        if len(candidate) <= limit:
-            current = candidate
-        else:
-            chunks.append(current)
-            current = payload
-    return [*chunks, current]
 
 
 def values(limit: int | None, count: int) -> dict[str, list[str]]:

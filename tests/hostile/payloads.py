@@ -250,3 +250,19 @@ PAYLOADS: list[str] = [
 ]
 
 PAYLOADS_WITHOUT_NUL: list[str] = [payload for payload in PAYLOADS if NUL not in payload]
+
+
+def packed(limit: int, *, reverse_order: bool = False) -> list[str]:
+    """Return every payload (none with a NUL byte: forms refuse those), packed into values of at most `limit`."""
+    payloads = list(reversed(PAYLOADS_WITHOUT_NUL)) if reverse_order else list(PAYLOADS_WITHOUT_NUL)
+    chunks, current = [], ""
+    for payload in payloads:
+        payload = payload[:limit].strip()
+        candidate = f"{current} {payload}" if current else payload
+        if len(candidate) <= limit:
+            current = candidate
+        else:
+            chunks.append(current)
+            current = payload
+    chunks.append(current)
+    return chunks

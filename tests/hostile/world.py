@@ -21,28 +21,11 @@ from tests.admin.base import NewsroomAdminTestCase, form_values, page
 from tests.pages import TemporaryMediaMixin
 
 from .markup import csp_nonce, read
-from .payloads import PAYLOADS_WITHOUT_NUL
+from .payloads import packed
 
 LANGUAGES = ("en", "fa")
 # How many of a model's objects have their admin change form rendered and inspected.
 CHANGE_FORMS = 8
-SEPARATOR = " "
-
-
-def packed(limit: int, *, reverse_order: bool = False) -> list[str]:
-    """Return every payload (none with a NUL byte: forms refuse those), packed into values of at most `limit`."""
-    payloads = list(reversed(PAYLOADS_WITHOUT_NUL)) if reverse_order else list(PAYLOADS_WITHOUT_NUL)
-    chunks, current = [], ""
-    for payload in payloads:
-        payload = payload[:limit].strip()
-        candidate = f"{current}{SEPARATOR}{payload}" if current else payload
-        if len(candidate) <= limit:
-            current = candidate
-        else:
-            chunks.append(current)
-            current = payload
-    chunks.append(current)
-    return chunks
 
 
 @dataclass
