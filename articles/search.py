@@ -7,7 +7,8 @@ configuration over text we normalise ourselves (English uses the `english` confi
 Each article keeps, per language, a normalised `search_text_<lang>` laid out as three lines —
 headline, then standfirst with the names of its authors, section and tags, then the body — and on
 PostgreSQL a `search_vector_<lang>` built from those lines with weights A, B and C, behind a GIN index,
-and a small `search_rank_vector_<lang>` of the first two lines that results are ranked by.
+and a small `search_rank_vector_<lang>` of the first two lines, behind its own GIN index, that results are
+ranked by (see `Results`).
 SQLite searches the same normalised text: every term must begin a word, and a term in the headline
 ranks higher.
 
@@ -19,6 +20,7 @@ import run `manage.py update_search_index`.
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import ClassVar
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.paginator import Page, Paginator
@@ -210,21 +212,28 @@ class Query:
         return bool(self.terms)
 
 
-def search(articles: QuerySet, query: Query, language: str) -> QuerySet:
-    """Return the articles matching the query in a language, best first (newest first among equals)."""
+def search(articles: QuerySet, query: Query, language: str) -> "Results":
+    """Return the articles matching the query in a language, in the order readers see them (see `Results`)."""
     if not query:
-        return articles.none()
-    if connection.vendor == "postgresql":
-        # Match on the whole text through the GIN index; rank by the small headline-and-summary vector, so
-        # ranking thousands of matches reads no large (TOASTed) vectors. Body-only matches rank below
-        # headline and summary matches, newest first.
-        ts_query = SearchQuery(query.text, config=SEARCH_CONFIG[language], search_type="websearch")
-        return (
-            articles.filter(**{f"search_vector_{language}": ts_query})
-            .annotate(rank=SearchRank(F(f"search_rank_vector_{language}"), ts_query))
-            .order_by("-rank", "-publish_at", "-pk")
-        )
-    return _search_simply(articles, query, language)
+        return Results(articles, ranked=articles.none(), unranked=articles.none())
+    if connection.vendor != "postgresql":
+        return Results(articles, ranked=_search_simply(articles, query, language), unranked=articles.none())
+    # Match on the whole text through the GIN index of the full vectors. Only the matches with a word of the
+    # query in the headline or summary line are ranked: they are found through the GIN index of the small
+    # ranking vectors, so a common word's thousands of body-only matches are never read to be ranked.
+    config = SEARCH_CONFIG[language]
+    ts_query = SearchQuery(query.text, config=config, search_type="websearch")
+    any_term = SearchQuery(" or ".join(query.terms), config=config, search_type="websearch")
+    rank_vector = f"search_rank_vector_{language}"
+    matching = articles.filter(**{f"search_vector_{language}": ts_query})
+    in_summary = Q(**{rank_vector: any_term})
+    return Results(
+        articles,
+        ranked=matching.filter(in_summary)
+        .annotate(rank=SearchRank(F(rank_vector), ts_query))
+        .order_by("-rank", "-publish_at", "-pk"),
+        unranked=matching.exclude(in_summary).order_by("-publish_at", "-pk"),
+    )
 
 
 def _starts_a_word(field: str, term: str) -> Q:
@@ -268,34 +277,87 @@ MAX_PAGE = 100_000
 STORED_FIELDS = ("search_text", "search_vector", "search_rank_vector")  # not needed to show a result
 
 
-def results_page(articles: QuerySet, number, per_page: int) -> Page:
+class ResultsPage(Page):
+    """A page of results. `found` counts the matches up to one past the limit: `capped` when there are more."""
+
+    def __init__(self, object_list, number, paginator, *, found: int, limit: int):
+        super().__init__(object_list, number, paginator)
+        self.found = found
+        self.limit = limit
+        self.capped = found > limit
+
+
+def _newest_first(dated: tuple[int, object]) -> tuple:
+    """Sort key of (pk, publish_at) for `sorted(..., reverse=True)`: as PostgreSQL orders "-publish_at", "-pk"."""
+    pk, publish_at = dated
+    return (publish_at is None, publish_at, pk)
+
+
+@dataclass(frozen=True)
+class Results:
     """
-    Return a page of results. The matches are ranked and counted in one narrow query (ids, rank and
-    COUNT(*) OVER ()), then only the page's articles are fetched whole. A page number that is not a number
-    gives the first page; one past the end, the last.
+    What a search finds, in the order readers see it: first `ranked`, the matches with a word of the query in
+    the headline, summary or names, best first; then `unranked`, the matches with it only in the body,
+    newest first. (On SQLite every match is in `ranked`, scored by the line it first appears in.)
+
+    Readers can page through the first `limit` results; the count beyond that is not worked out ("more
+    than 1,000"), so a very common word costs no more than a rarer one.
     """
-    try:
-        number = min(max(1, int(number)), MAX_PAGE)
-    except (TypeError, ValueError):
-        number = 1
-    paginator = Paginator(articles, per_page)
-    # Counting over the results' own order, with the whole set as the frame, makes PostgreSQL compute the
-    # rank before the window and sort narrow rows (id, rank, date): counted over no order, the window would
-    # carry every matching row's ranking vector and spill thousands of them to disk.
-    everything = RowRange(start=None, end=None)
-    counted = Window(Count("pk"), order_by=list(articles.query.order_by) or None, frame=everything)
-    ranked = articles.annotate(total_matches=counted).values_list("pk", "total_matches")
-    ids = list(ranked[(number - 1) * per_page : number * per_page])
-    if ids:
-        paginator.count = ids[0][1]
-    else:
-        paginator.count = articles.count() if number > 1 else 0
-        number = paginator.num_pages if paginator.count else 1
-        ids = list(ranked[(number - 1) * per_page : number * per_page])
-    order = [pk for pk, _total in ids]
-    stored = [f"{prefix}_{language}" for prefix in STORED_FIELDS for language in languages()]
-    fetched = {article.pk: article for article in articles.filter(pk__in=order).defer(*stored)} if order else {}
-    return Page([fetched[pk] for pk in order if pk in fetched], number, paginator)
+
+    articles: QuerySet
+    ranked: QuerySet
+    unranked: QuerySet
+    limit: ClassVar[int] = 1000
+
+    def __iter__(self):
+        yield from self.ranked
+        yield from self.unranked
+
+    def page(self, number, per_page: int) -> ResultsPage:
+        """
+        Return a page of results. The ranked matches are ranked and counted in one narrow query (ids, rank
+        and a window count), then only as many unranked ids as the page needs, then the page's articles
+        whole. A page number that is not a number gives the first page; one past the end, the last.
+        """
+        try:
+            number = min(max(1, int(number)), MAX_PAGE)
+        except (TypeError, ValueError):
+            number = 1
+        # Counting over the results' own order, with the whole set as the frame, makes PostgreSQL compute
+        # the rank before the window and sort narrow rows (id, rank, date): counted over no order, the
+        # window would carry every match's ranking vector and spill them to disk.
+        everything = RowRange(start=None, end=None)
+        counted = Window(Count("pk"), order_by=list(self.ranked.query.order_by) or None, frame=everything)
+        ranked_rows = self.ranked.annotate(ranked_count=counted).values_list("pk", "ranked_count")
+        rows = list(ranked_rows[(number - 1) * per_page : number * per_page])
+        ranked_count = rows[0][1] if rows else (self.ranked.count() if number > 1 else 0)
+        found, unranked = ranked_count, None
+        if ranked_count <= self.limit:
+            # Read the unranked matches up to one past the limit, in no order: when that is all of them, they
+            # are put in order here. Asked for its newest few, PostgreSQL would walk the date index and test
+            # thousands of articles' full vectors to find a rare word's handful.
+            dated = self.unranked.order_by().values_list("pk", "publish_at")[: self.limit + 1 - ranked_count]
+            dated = list(dated)
+            found += len(dated)
+            if found <= self.limit:
+                unranked = [pk for pk, _date in sorted(dated, key=_newest_first, reverse=True)]
+        paginator = Paginator(self.articles.none(), per_page)
+        paginator.count = min(found, self.limit)
+        if number > paginator.num_pages:
+            number = paginator.num_pages
+            rows = list(ranked_rows[(number - 1) * per_page : number * per_page])
+        start = (number - 1) * per_page
+        wanted = min(per_page, paginator.count - start)
+        order = [pk for pk, _count in rows][:wanted]
+        if len(order) < wanted:
+            skip = max(0, start - ranked_count)
+            if unranked is None:  # a common word: its matches are dense enough for the date index
+                unranked = self.unranked.values_list("pk", flat=True)
+            order += list(unranked[skip : skip + wanted - len(order)])
+        stored = [f"{prefix}_{language}" for prefix in STORED_FIELDS for language in languages()]
+        fetched = self.articles.filter(pk__in=order).defer(*stored).in_bulk() if order else {}
+        articles = [fetched[pk] for pk in order if pk in fetched]
+        return ResultsPage(articles, number, paginator, found=found, limit=self.limit)
 
 
 def _normalised_with_positions(text: str) -> tuple[str, list[int]]:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from .models import LANGUAGE_CODES, Article
-from .search import MAX_QUERY_LENGTH, Query, highlight, marked_terms, results_page, search, snippet
+from .search import MAX_QUERY_LENGTH, Query, highlight, marked_terms, search, snippet
 from .text import localise_digits, plain_text
 
 RESULTS_PER_PAGE = 10
@@ -50,8 +50,8 @@ def search_page(request):
     language = get_language()
     form = SearchForm(request.GET)
     query = Query.parse(form.cleaned_data["q"]) if form.is_valid() else Query.parse("")
-    articles = search(Article.objects.published().available_in(language).for_listing(), query, language)
-    page = results_page(articles, request.GET.get("page"), RESULTS_PER_PAGE)
+    found = search(Article.objects.published().available_in(language).for_listing(), query, language)
+    page = found.page(request.GET.get("page"), RESULTS_PER_PAGE)
     terms = marked_terms(query, language)
     results = [
         SearchResult(

@@ -8,8 +8,8 @@ The database is created (and migrated) if missing and filled once; later runs re
 bulk-created with vocabulary-based English and Persian text (Zipf-distributed words, a long tail of
 generated names, Persian words written with and without ZWNJ and with Arabic letter forms), their search
 text built with the same functions the site uses, and their vectors filled in bulk. Each query then goes
-through exactly what the search page runs: the reader queryset, `search()` and `results_page()` (the first
-page with its count), the bylines, and the English stems to mark.
+through exactly what the search page runs: the reader queryset, `search()` and its first page (with the
+count, up to the limit), the bylines, and the English stems to mark.
 """
 
 import argparse
@@ -267,7 +267,7 @@ def run_queries(rounds: int, niceness: int = 0) -> None:
     from django.utils import translation
 
     from articles.models import Article
-    from articles.search import Query, marked_terms, results_page, search
+    from articles.search import Query, marked_terms, search
     from articles.search_views import RESULTS_PER_PAGE
 
     if niceness:
@@ -287,8 +287,8 @@ def run_queries(rounds: int, niceness: int = 0) -> None:
             for round_number in range(rounds + 1):
                 started = time.perf_counter()
                 query = Query.parse(raw)
-                articles = search(Article.objects.published().available_in(language).for_listing(), query, language)
-                page = results_page(articles, 1, RESULTS_PER_PAGE)
+                found = search(Article.objects.published().available_in(language).for_listing(), query, language)
+                page = found.page(1, RESULTS_PER_PAGE)
                 results = list(page)
                 marked_terms(query, language)
                 elapsed = (time.perf_counter() - started) * 1000
@@ -298,7 +298,8 @@ def run_queries(rounds: int, niceness: int = 0) -> None:
             timings[language].extend(per_query)
             top = results[0].headline[:40] if results else "-"
             median = statistics.median(per_query)
-            say(f"  {language}  {raw:<28} {page.paginator.count:>7} matches  p50 {median:6.1f} ms  top: {top}")
+            matches = f"{page.limit:,}+" if page.capped else f"{page.found:,}"
+            say(f"  {language}  {raw:<28} {matches:>7} matches  p50 {median:6.1f} ms  top: {top}")
     say()
     for language, values in [*timings.items(), ("all", timings["en"] + timings["fa"])]:
         values = sorted(values)

@@ -1,4 +1,5 @@
 from datetime import timedelta
+from unittest import mock
 
 from bs4 import BeautifulSoup
 from django.db import connection
@@ -8,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from articles.models import Article, Byline
-from articles.search import Query, search
+from articles.search import Query, Results, search
 from tests.factories import make_article, make_author, make_section, make_tag
 
 
@@ -148,6 +149,63 @@ class RankingTests(TestCase):
             self.assertEqual(found("en", "river"), expected)  # stemmed by the english configuration
 
 
+class PagingThroughResultsTests(TestCase):
+    """Headline and summary matches come first, best first; then the body-only matches, newest first."""
+
+    @classmethod
+    def setUpTestData(cls):
+        for day in range(3):
+            make_article(
+                languages=("en",),
+                headline_en=f"Dam {day}",
+                body_en="<p>Water.</p>",
+                published_ago=timedelta(days=10 + day),
+            )
+        for day in range(4):
+            make_article(
+                languages=("en",),
+                headline_en=f"Rivers {day}",
+                body_en="<p>The dam is full.</p>",
+                published_ago=timedelta(days=day),
+            )
+        cls.expected = ["Dam 0", "Dam 1", "Dam 2", "Rivers 0", "Rivers 1", "Rivers 2", "Rivers 3"]
+
+    def pages(self, raw: str, per_page: int) -> list[list[str]]:
+        results = search(Article.objects.published().available_in("en"), Query.parse(raw), "en")
+        first = results.page(1, per_page)
+        return [
+            [article.headline_en for article in results.page(number, per_page)] for number in first.paginator.page_range
+        ]
+
+    def test_the_pages_follow_one_order_across_headline_and_body_matches(self):
+        self.assertEqual(found("en", "dam"), self.expected)
+        for per_page in (1, 2, 3, 4, 7, 10):
+            with self.subTest(per_page=per_page):
+                pages = self.pages("dam", per_page)
+                self.assertEqual([headline for page in pages for headline in page], self.expected)
+                self.assertTrue(all(len(page) == per_page for page in pages[:-1]))
+
+    def test_a_page_past_the_end_is_the_last_page(self):
+        results = search(Article.objects.published().available_in("en"), Query.parse("dam"), "en")
+        page = results.page(99, 3)
+        self.assertEqual((page.number, page.paginator.num_pages, page.paginator.count), (3, 3, 7))
+        self.assertEqual([article.headline_en for article in page], ["Rivers 3"])
+
+    def test_beyond_the_limit_the_count_is_not_worked_out_and_the_first_results_are_shown(self):
+        with mock.patch.object(Results, "limit", 5):
+            results = search(Article.objects.published().available_in("en"), Query.parse("dam"), "en")
+            first, last = results.page(1, 2), results.page(4, 2)
+        self.assertTrue(first.capped)
+        self.assertEqual((first.paginator.count, first.paginator.num_pages), (5, 3))
+        self.assertEqual((last.number, [article.headline_en for article in last]), (3, ["Rivers 1"]))
+
+    def test_at_the_limit_the_count_is_exact(self):
+        with mock.patch.object(Results, "limit", 7):
+            page = search(Article.objects.published().available_in("en"), Query.parse("dam"), "en").page(1, 10)
+        self.assertFalse(page.capped)
+        self.assertEqual(page.paginator.count, 7)
+
+
 class SearchPageTests(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -249,6 +307,17 @@ class SearchPageTests(TestCase):
         field = form.select_one("input[name=q]")
         self.assertIsNotNone(form.select_one(f'label[for="{field["id"]}"]'))
 
+    def test_a_very_common_word_says_more_than_the_limit_match(self):
+        with mock.patch.object(Results, "limit", 11):
+            english = self.page("en", q="drought")
+            persian = self.page("fa", q="خشکسالی", page="2")
+        self.assertEqual(english.select_one(".search-count").get_text(), "More than 11 articles match “drought”.")
+        self.assertIn("Add a word", english.select_one(".search-hint").get_text())
+        self.assertEqual(english.select_one(".pagination span").get_text(), "Page 1 of 2")
+        self.assertEqual(persian.select_one(".search-count").get_text(), "بیش از ۱۱ مقاله با «خشکسالی» پیدا شد.")
+        self.assertEqual(len(persian.select(".search-result")), 1)
+        self.assertEqual(persian.select_one(".pagination span").get_text(), "صفحهٔ ۲ از ۲")
+
     def test_the_results_page_does_not_query_per_result(self):
         def queries(query):
             with CaptureQueriesContext(connection) as captured:
@@ -308,7 +377,8 @@ class StoredIndexTests(TestCase):
     def test_postgresql_answers_a_search_from_the_index(self):
         if connection.vendor != "postgresql":
             return
-        queryset = search(Article.objects.all(), Query.parse("كتاب"), "fa")
+        results = search(Article.objects.all(), Query.parse("كتاب"), "fa")
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table would otherwise be scanned
-        self.assertIn("article_search_fa_gin", queryset.explain())
+        self.assertIn("article_rank_fa_gin", results.ranked.explain())
+        self.assertIn("article_search_fa_gin", results.unranked.explain())
