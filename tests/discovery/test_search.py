@@ -185,6 +185,20 @@ class PagingThroughResultsTests(TestCase):
                 self.assertEqual([headline for page in pages for headline in page], self.expected)
                 self.assertTrue(all(len(page) == per_page for page in pages[:-1]))
 
+    def test_a_phrase_is_paged_in_the_same_order_whether_or_not_its_matches_are_read_at_once(self):
+        make_article(languages=("en",), headline_en="The dam is full", published_ago=timedelta(days=30))
+        make_article(languages=("en",), headline_en="Full dam", body_en="<p>Is the dam full?</p>")
+        expected = ["The dam is full", "Rivers 0", "Rivers 1", "Rivers 2", "Rivers 3"]
+        if connection.vendor == "postgresql":  # SQLite looks for the words in any order
+            self.assertEqual(found("en", '"dam is full"'), expected)
+        for limit in (1000, 3):  # all read at once, or more matches than that
+            for per_page in (1, 2, 5):
+                with self.subTest(limit=limit, per_page=per_page), mock.patch.object(Results, "limit", limit):
+                    pages = self.pages('"dam is full"', per_page)
+                    self.assertEqual(
+                        [headline for page in pages for headline in page], found("en", '"dam is full"')[:limit]
+                    )
+
     def test_a_page_past_the_end_is_the_last_page(self):
         results = search(Article.objects.published().available_in("en"), Query.parse("dam"), "en")
         page = results.page(99, 3)
