@@ -49,7 +49,7 @@ def search_page(request):
     """Show the published articles in the reader's language that match the query, best first."""
     language = get_language()
     form = SearchForm(request.GET)
-    query = Query.parse(form.cleaned_data["q"]) if form.is_valid() else Query.parse("")
+    query = Query.parse(form.cleaned_data["q"] if form.is_valid() else "", language)
     found = search(Article.objects.published().available_in(language).for_listing(), query, language)
     page = found.page(request.GET.get("page"), RESULTS_PER_PAGE)
     terms = marked_terms(query, language)
@@ -69,6 +69,7 @@ def search_page(request):
         "elsewhere": [(code, search_url(code, query_text)) for code in LANGUAGE_CODES if code != language],
         "asked": bool(raw.strip()),
         "searchable": bool(query),
+        "common_words": query.common,
         "page_obj": page,
         "results": results,
     }

@@ -286,7 +286,7 @@ def run_queries(rounds: int, niceness: int = 0) -> None:
             per_query = []
             for round_number in range(rounds + 1):
                 started = time.perf_counter()
-                query = Query.parse(raw)
+                query = Query.parse(raw, language)
                 found = search(Article.objects.published().available_in(language).for_listing(), query, language)
                 page = found.page(1, RESULTS_PER_PAGE)
                 results = list(page)

@@ -94,3 +94,30 @@ class QueryTests(SimpleTestCase):
 
     def test_an_unclosed_quote_still_searches_its_words(self):
         self.assertEqual(Query.parse('"interest rates').terms, ("interest", "rates"))
+
+    def test_common_words_are_left_out_of_the_search_and_kept_aside(self):
+        english = Query.parse("The Reservoir", "en")
+        self.assertEqual((english.text, english.terms, english.common), ("reservoir", ("reservoir",), ("the",)))
+        persian = Query.parse("آب و برق", "fa")
+        self.assertEqual((persian.text, persian.terms, persian.common), ("آب برق", ("آب", "برق"), ("و",)))
+
+    def test_a_query_of_common_words_only_has_nothing_to_search(self):
+        for raw, language in (("the", "en"), ("و در به", "fa"), ("می‌شود", "fa"), ("-و", "fa")):
+            with self.subTest(raw=raw):
+                self.assertFalse(Query.parse(raw, language))
+
+    def test_a_phrase_keeps_its_common_words_to_hold_the_other_words_apart(self):
+        query = Query.parse("«نفت و گاز»", "fa")
+        self.assertEqual((query.text, query.terms), ('"نفت و گاز"', ("نفت", "گاز")))
+
+    def test_an_or_left_with_no_word_beside_it_is_dropped(self):
+        self.assertEqual(Query.parse("the or dam", "en").text, "dam")
+        self.assertEqual(Query.parse("dam or the", "en").text, "dam")
+        self.assertEqual(Query.parse("dam or the or river", "en").text, "dam or river")
+
+    def test_words_readers_search_for_are_never_common(self):
+        # Lists that drop these would hide the Kurds, the Islamic Republic and this year's news.
+        self.assertEqual(Query.parse("کرد اسلامی امسال", "fa").terms, ("کرد", "اسلامی", "امسال"))
+
+    def test_without_a_language_no_word_is_left_out(self):
+        self.assertEqual(Query.parse("the dam").terms, ("the", "dam"))

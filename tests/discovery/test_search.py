@@ -21,7 +21,8 @@ def search_url(language: str) -> str:
 def found(language: str, raw: str) -> list[str]:
     """Return the headlines the search queryset finds, in order."""
     articles = Article.objects.published().available_in(language)
-    return [getattr(article, f"headline_{language}") for article in search(articles, Query.parse(raw), language)]
+    results = search(articles, Query.parse(raw, language), language)
+    return [getattr(article, f"headline_{language}") for article in results]
 
 
 class PersianSearchTests(TestCase):
@@ -52,6 +53,12 @@ class PersianSearchTests(TestCase):
 
     def test_a_word_that_is_not_there_finds_nothing(self):
         self.assertEqual(found("fa", "اقتصاد"), [])
+
+    def test_common_words_are_not_required_but_a_phrase_keeps_them_in_place(self):
+        self.assertEqual(found("fa", "کتابخانه و کودکان"), ["کتابخانه‌ها در شهر کوچک"])
+        self.assertEqual(found("fa", "«علی و کودکان»"), ["کتابخانه‌ها در شهر کوچک"])
+        if connection.vendor == "postgresql":  # SQLite does not check the order of a phrase's words
+            self.assertEqual(found("fa", "«علی کودکان»"), [])
 
 
 class SearchScopeTests(TestCase):
@@ -171,7 +178,7 @@ class PagingThroughResultsTests(TestCase):
         cls.expected = ["Dam 0", "Dam 1", "Dam 2", "Rivers 0", "Rivers 1", "Rivers 2", "Rivers 3"]
 
     def pages(self, raw: str, per_page: int) -> list[list[str]]:
-        results = search(Article.objects.published().available_in("en"), Query.parse(raw), "en")
+        results = search(Article.objects.published().available_in("en"), Query.parse(raw, "en"), "en")
         first = results.page(1, per_page)
         return [
             [article.headline_en for article in results.page(number, per_page)] for number in first.paginator.page_range
@@ -271,10 +278,21 @@ class SearchPageTests(TestCase):
         else:  # SQLite matches word beginnings only
             self.assertIn("No articles match", page.select_one(".search-count").get_text())
 
-    def test_stop_words_are_not_marked_on_postgresql(self):
+    def test_common_words_are_not_marked(self):
         page = self.page("en", q="the reservoir")
         marks = [mark.get_text() for mark in page.select_one(".snippet").select("mark")]
-        self.assertEqual(marks, ["reservoir"] if connection.vendor == "postgresql" else ["The", "reservoir"])
+        self.assertEqual(marks, ["reservoir"])
+
+    def test_a_search_of_only_common_words_asks_for_a_rarer_word_without_searching(self):
+        for language, raw, message in [
+            ("en", "the and of", "Your search “the and of” has only words so common that nearly every article"),
+            ("fa", "و در به", "جست‌وجوی «و در به» فقط واژه‌هایی دارد که تقریباً در همهٔ مقاله‌ها آمده‌اند."),
+        ]:
+            with self.subTest(language=language), CaptureQueriesContext(connection) as captured:
+                page = self.page(language, q=raw)
+                self.assertTrue(page.select_one(".search-hint").get_text().startswith(message))
+                self.assertIsNone(page.select_one(".search-count, .search-result"))
+                self.assertFalse([query for query in captured if "search_text" in query["sql"]])
 
     def test_the_query_is_escaped_everywhere_it_is_shown(self):
         response = self.client.get(search_url("en"), {"q": '<script>alert("x")</script> drought'})
