@@ -29,6 +29,7 @@ from django.db.models import (
     Case,
     Count,
     F,
+    FloatField,
     Func,
     IntegerField,
     Q,
@@ -47,6 +48,7 @@ from django.utils.safestring import SafeString, mark_safe
 from .text import ZWNJ, plain_text
 
 MAX_QUERY_LENGTH = 200
+NEWEST_FIRST = ("-publish_at", "-pk")
 
 # The text-search configuration for each language's vector and queries.
 SEARCH_CONFIG = {"en": "english", "fa": "simple"}
@@ -276,28 +278,36 @@ def _without_stray_operators(parts: list[str]) -> list[str]:
     return kept
 
 
-def search(articles: QuerySet, query: Query, language: str) -> "Results":
-    """Return the articles matching the query in a language, in the order readers see them (see `Results`)."""
+def search(articles: QuerySet, query: Query, language: str, *, newest: bool = False) -> "Results":
+    """
+    Return the articles matching the query in a language, in the order readers see them (see `Results`), or
+    newest first.
+    """
     if not query:
         return Results(articles, ranked=articles.none(), unranked=articles.none())
     if connection.vendor != "postgresql":
-        return Results(articles, ranked=_search_simply(articles, query, language), unranked=articles.none())
+        found = _search_simply(articles, query, language)
+        return Results(articles, ranked=found.order_by(*NEWEST_FIRST) if newest else found, unranked=articles.none())
     # Match on the whole text through the GIN index of the full vectors. Only the matches with a word of the
     # query in the headline or summary line are ranked: they are found through the GIN index of the small
     # ranking vectors, so a common word's thousands of body-only matches are never read to be ranked.
     config = SEARCH_CONFIG[language]
     ts_query = SearchQuery(query.text, config=config, search_type="websearch")
+    matching = articles.filter(**{f"search_vector_{language}": ts_query})
+    # A phrase has few matches among many candidates: the GIN index finds the articles with all its words
+    # and each must be read to check their order. Read once, not once per tier.
+    if newest:
+        by_date = matching.order_by(*NEWEST_FIRST)
+        everything = matching.annotate(rank=Value(None, output_field=FloatField())) if query.has_phrase else None
+        return Results(articles, ranked=articles.none(), unranked=by_date, everything=everything)
     any_term = SearchQuery(" or ".join(query.terms), config=config, search_type="websearch")
     rank_vector = f"search_rank_vector_{language}"
-    matching = articles.filter(**{f"search_vector_{language}": ts_query})
     in_summary = Q(**{rank_vector: any_term})
     rank = SearchRank(F(rank_vector), ts_query)
     return Results(
         articles,
-        ranked=matching.filter(in_summary).annotate(rank=rank).order_by("-rank", "-publish_at", "-pk"),
-        unranked=matching.exclude(in_summary).order_by("-publish_at", "-pk"),
-        # A phrase has few matches among many candidates: the GIN index finds the articles with all its words
-        # and each must be read to check their order. Read once, not once per tier.
+        ranked=matching.filter(in_summary).annotate(rank=rank).order_by("-rank", *NEWEST_FIRST),
+        unranked=matching.exclude(in_summary).order_by(*NEWEST_FIRST),
         everything=matching.annotate(rank=Case(When(in_summary, then=rank))) if query.has_phrase else None,
     )
 
@@ -334,7 +344,7 @@ def _search_simply(articles: QuerySet, query: Query, language: str) -> QuerySet:
             default=Value(1),
             output_field=IntegerField(),
         )
-    return articles.annotate(rank=score).order_by("-rank", "-publish_at", "-pk")
+    return articles.annotate(rank=score).order_by("-rank", *NEWEST_FIRST)
 
 
 # Showing results.

@@ -17,6 +17,7 @@ from .search import MAX_QUERY_LENGTH, Query, highlight, marked_terms, search, sn
 from .text import localise_digits, plain_text
 
 RESULTS_PER_PAGE = 10
+NEWEST = "newest"  # ?sort=newest: newest first instead of best match first
 
 
 class SearchForm(forms.Form):
@@ -46,11 +47,12 @@ class SearchResult:
 
 @require_safe
 def search_page(request):
-    """Show the published articles in the reader's language that match the query, best first."""
+    """Show the published articles in the reader's language that match the query, best first or newest first."""
     language = get_language()
     form = SearchForm(request.GET)
     query = Query.parse(form.cleaned_data["q"] if form.is_valid() else "", language)
-    found = search(Article.objects.published().available_in(language).for_listing(), query, language)
+    newest = request.GET.get("sort") == NEWEST
+    found = search(Article.objects.published().available_in(language).for_listing(), query, language, newest=newest)
     page = found.page(request.GET.get("page"), RESULTS_PER_PAGE)
     terms = marked_terms(query, language)
     results = [
@@ -71,6 +73,7 @@ def search_page(request):
         "searchable": bool(query),
         "common_words": query.common,
         "page_obj": page,
+        "newest": newest,
         "results": results,
     }
     return render(request, "articles/search_results.html", context)

@@ -3,6 +3,7 @@ Search benchmark: p50 and p95 latency of English and Persian queries over a gene
 
     .venv/bin/python bench/search.py                  # 100,000 articles in newsroom_search_bench
     .venv/bin/python bench/search.py --articles 20000 --database postgres://postgres@127.0.0.1:5432/other
+    .venv/bin/python bench/search.py --newest         # the same queries sorted newest first (?sort=newest)
 
 The database is created (and migrated) if missing and filled once; later runs reuse the corpus. Articles are
 bulk-created with vocabulary-based English and Persian text (Zipf-distributed words, a long tail of
@@ -262,7 +263,7 @@ def generate(total: int, rng: random.Random) -> None:
         cursor.execute("VACUUM FULL ANALYZE articles_article")
 
 
-def run_queries(rounds: int, niceness: int = 0) -> None:
+def run_queries(rounds: int, niceness: int = 0, *, newest: bool = False) -> None:
     from django.db import connection, reset_queries
     from django.utils import translation
 
@@ -277,7 +278,7 @@ def run_queries(rounds: int, niceness: int = 0) -> None:
             os.setpriority(os.PRIO_PROCESS, pid, niceness)
         say(f"niceness {niceness} for this process and its PostgreSQL backend ({backend})")
     say(f"\nPostgreSQL {connection.cursor().connection.info.server_version}, "
-          f"{Article.objects.count()} articles, {rounds} rounds per query "
+          f"{Article.objects.count()} articles, {rounds} rounds per query{', newest first' if newest else ''} "
           "(reader queryset + search() + first page of 10 with its count + bylines + stems to mark)\n")  # fmt: skip
     timings: dict[str, list[float]] = {"en": [], "fa": []}
     for language, queries in QUERIES.items():
@@ -287,7 +288,8 @@ def run_queries(rounds: int, niceness: int = 0) -> None:
             for round_number in range(rounds + 1):
                 started = time.perf_counter()
                 query = Query.parse(raw, language)
-                found = search(Article.objects.published().available_in(language).for_listing(), query, language)
+                articles = Article.objects.published().available_in(language).for_listing()
+                found = search(articles, query, language, newest=newest)
                 page = found.page(1, RESULTS_PER_PAGE)
                 results = list(page)
                 marked_terms(query, language)
@@ -317,6 +319,7 @@ def main() -> None:
     parser.add_argument(
         "--nice", type=int, default=0, help="CPU priority of the timed queries, e.g. -10 on a shared machine (root)"
     )
+    parser.add_argument("--newest", action="store_true", help="sort the results newest first, not best first")
     options = parser.parse_args()
     if not options.database.startswith("postgres"):
         parser.error("the benchmark measures PostgreSQL full-text search: give a postgres:// URL")
@@ -332,7 +335,7 @@ def main() -> None:
     django.setup()
     call_command("migrate", verbosity=0)
     generate(options.articles, random.Random(options.seed))
-    run_queries(options.rounds, options.nice)
+    run_queries(options.rounds, options.nice, newest=options.newest)
 
 
 if __name__ == "__main__":

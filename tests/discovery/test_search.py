@@ -177,8 +177,8 @@ class PagingThroughResultsTests(TestCase):
             )
         cls.expected = ["Dam 0", "Dam 1", "Dam 2", "Rivers 0", "Rivers 1", "Rivers 2", "Rivers 3"]
 
-    def pages(self, raw: str, per_page: int) -> list[list[str]]:
-        results = search(Article.objects.published().available_in("en"), Query.parse(raw, "en"), "en")
+    def pages(self, raw: str, per_page: int, *, newest: bool = False) -> list[list[str]]:
+        results = search(Article.objects.published().available_in("en"), Query.parse(raw, "en"), "en", newest=newest)
         first = results.page(1, per_page)
         return [
             [article.headline_en for article in results.page(number, per_page)] for number in first.paginator.page_range
@@ -205,6 +205,19 @@ class PagingThroughResultsTests(TestCase):
                     self.assertEqual(
                         [headline for page in pages for headline in page], found("en", '"dam is full"')[:limit]
                     )
+
+    def test_newest_first_the_pages_follow_the_publication_dates(self):
+        newest_first = ["Rivers 0", "Rivers 1", "Rivers 2", "Rivers 3", "Dam 0", "Dam 1", "Dam 2"]
+        for limit in (1000, 5):  # every match read at once, or more matches than that
+            for per_page in (1, 3, 10):
+                with self.subTest(limit=limit, per_page=per_page), mock.patch.object(Results, "limit", limit):
+                    pages = self.pages("dam", per_page, newest=True)
+                    self.assertEqual([headline for page in pages for headline in page], newest_first[:limit])
+
+    def test_a_phrase_newest_first(self):
+        make_article(languages=("en",), headline_en="The dam is full", published_ago=timedelta(days=30))
+        pages = self.pages('"dam is full"', 10, newest=True)
+        self.assertEqual(pages, [["Rivers 0", "Rivers 1", "Rivers 2", "Rivers 3", "The dam is full"]])
 
     def test_a_page_past_the_end_is_the_last_page(self):
         results = search(Article.objects.published().available_in("en"), Query.parse("dam"), "en")
@@ -266,6 +279,33 @@ class SearchPageTests(TestCase):
         self.assertIn("۱۲", page.select_one(".search-count").get_text())
         self.assertIn("۱", page.select_one(".pagination span").get_text())
         self.assertNotRegex(page.select_one(".pagination span").get_text(), r"[0-9]")
+
+    def test_readers_can_sort_the_results_newest_first(self):
+        make_article(
+            headline_en="Wells run dry",
+            headline_fa="چاه‌ها خشک شدند",
+            body_en="<p>The drought is here.</p>",
+            body_fa="<p>خشکسالی رسیده است.</p>",
+            published_ago=timedelta(minutes=5),
+        )
+        best = self.page("en", q="drought", page="2")
+        self.assertEqual(best.select_one(".search-sort strong").get_text(), "best match")
+        self.assertEqual(best.select(".search-result h2")[-1].get_text(), "Wells run dry")  # in the body only
+        newest_link = best.select_one(".search-sort a")
+        self.assertEqual(newest_link.get_text(), "newest")
+        self.assertEqual(newest_link["href"], "?q=drought&sort=newest")  # back to the first page
+        newest = self.page("en", q="drought", sort="newest")
+        self.assertEqual(newest.select_one(".search-result h2").get_text(), "Wells run dry")
+        self.assertEqual(newest.select_one(".search-sort strong").get_text(), "newest")
+        self.assertIn("sort=newest", newest.select_one("a[rel=next]")["href"])
+        self.assertEqual(newest.select_one(".search-sort a")["href"], "?q=drought")
+        persian = self.page("fa", q="خشکسالی", sort="newest")
+        self.assertEqual(persian.select_one(".search-sort").get_text(" ", strip=True), "ترتیب: مرتبط‌ترین · تازه‌ترین")
+        self.assertEqual(persian.select_one(".search-result h2").get_text(), "چاه‌ها خشک شدند")
+        for nonsense in ("oldest", "", "newest' OR 1=1"):
+            with self.subTest(sort=nonsense):
+                page = self.page("en", q="drought", sort=nonsense)
+                self.assertEqual(page.select_one(".search-sort strong").get_text(), "best match")
 
     def test_the_snippet_marks_the_words_of_the_body(self):
         page = self.page("en", q="reservoir")
