@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from articles.models import Article, Byline
-from articles.search import Query, Results, search
+from articles.search import COMMON_WORDS, Query, Results, search
 from tests.factories import make_article, make_author, make_section, make_tag
 
 
@@ -451,6 +451,21 @@ class StoredIndexTests(TestCase):
             return
         results = search(Article.objects.all(), Query.parse("كتاب"), "fa")
         with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table would otherwise be scanned
+            # A tiny table would otherwise be scanned, or walked in date order through its date index.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_indexscan = off")
         self.assertIn("article_rank_fa_gin", results.ranked.explain())
         self.assertIn("article_search_fa_gin", results.unranked.explain())
+
+    def test_the_common_english_words_are_exactly_the_ones_postgresql_drops(self):
+        """SQLite leaves out the same English words as PostgreSQL's english configuration, no more and no fewer."""
+        if connection.vendor != "postgresql":
+            return
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT word FROM unnest(%s::text[]) AS word WHERE to_tsvector('english', word) = ''::tsvector",
+                [sorted(COMMON_WORDS["en"])],
+            )
+            dropped = {word for (word,) in cursor.fetchall()}
+        self.assertEqual(dropped, COMMON_WORDS["en"])
+        self.assertEqual(len(COMMON_WORDS["en"]), 127)  # the size of PostgreSQL's english.stop
