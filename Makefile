@@ -47,7 +47,7 @@ compilemessages: $(VENV)/.installed
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 
 messages: $(VENV)/.installed
-	$(MANAGE) makemessages --locale=fa --ignore=.venv --ignore=tests --no-obsolete --add-location=file
+	$(MANAGE) makemessages --locale=fa --extension=html,txt,py,xml --ignore=.venv --ignore=tests --no-obsolete --add-location=file
 
 test: $(VENV)/.installed compilemessages
 	$(MANAGE) test tests --parallel=auto --noinput $(TESTARGS)

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
@@ -83,3 +84,15 @@ def search_url(language: str, query_text: str) -> str:
     """Return the address of the same search in another language."""
     with translation.override(language):
         return f"{reverse('articles:search')}?{urlencode({'q': query_text})}"
+
+
+@require_safe
+def opensearch_description(request):
+    """The OpenSearch description that lets a reader's browser search Newsroom in this language from its address bar."""
+    context = {
+        "search_url": request.build_absolute_uri(reverse("articles:search")),
+        "icon_url": request.build_absolute_uri(static("img/favicon.svg")),
+    }
+    return render(
+        request, "articles/opensearch.xml", context, content_type="application/opensearchdescription+xml; charset=utf-8"
+    )

@@ -10,4 +10,5 @@ urlpatterns = [
     path("sections/<uslug:slug>/", views.SectionView.as_view(), name="section"),
     path("tags/<uslug:slug>/", views.TagView.as_view(), name="tag"),
     path("search/", search_views.search_page, name="search"),
+    path("opensearch.xml", search_views.opensearch_description, name="opensearch"),
 ]
