@@ -18,6 +18,8 @@ from .text import reading_minutes, sanitise_body, slug_for, without_control_char
 from .validators import validate_raster_image
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+# What articles/search.py stores per language to find an article: no page shows it.
+SEARCH_INDEX_FIELDS = ("search_text", "search_vector", "search_rank_vector")
 
 # Saves this soon after first publication (typo fixes) do not earn an "Updated" line.
 UPDATE_GRACE = timedelta(minutes=10)
@@ -137,8 +139,15 @@ class Tag(TranslatedSlugMixin, models.Model):
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """Return the articles a reader may see now: published, and not scheduled for later."""
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
+        """
+        Return the articles a reader may see now: published, and not scheduled for later. The stored search
+        index, which no page shows, is left in the database (see `without_search_index`).
+        """
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now()).without_search_index()
+
+    def without_search_index(self):
+        """Leave each article's search text and vectors in the database: together larger than its body."""
+        return self.defer(*(f"{prefix}_{code}" for prefix in SEARCH_INDEX_FIELDS for code in LANGUAGE_CODES))
 
     def available_in(self, language: str):
         """Return the articles whose headline and body are written in the language."""
@@ -171,7 +180,8 @@ class ArticleQuerySet(models.QuerySet):
             )
             for language in LANGUAGE_CODES
         }
-        return self.defer("body", *(f"body_{language}" for language in LANGUAGE_CODES)).annotate(**availability)
+        bodies = ["body", *(f"body_{language}" for language in LANGUAGE_CODES)]
+        return self.without_search_index().defer(*bodies).annotate(**availability)
 
 
 class Article(TranslatedSlugMixin, models.Model):

@@ -165,9 +165,13 @@ def refresh_search_vectors(articles: QuerySet) -> None:
 
 def index_articles(articles: QuerySet, *, batch_size: int = 500) -> int:
     """Store the search text (and vectors) of these articles; return how many were indexed."""
+    from .models import SEARCH_INDEX_FIELDS
+
     model = articles.model
     count = 0
-    queryset = articles.order_by("pk").select_related("section").prefetch_related("bylines__author", "tags")
+    old_index = [f"{prefix}_{language}" for prefix in SEARCH_INDEX_FIELDS for language in languages()]
+    queryset = articles.order_by("pk").defer(*old_index).select_related("section")
+    queryset = queryset.prefetch_related("bylines__author", "tags")
     last_pk = 0
     while True:
         batch = list(queryset.filter(pk__gt=last_pk)[:batch_size])
@@ -350,7 +354,6 @@ def _search_simply(articles: QuerySet, query: Query, language: str) -> QuerySet:
 # Showing results.
 
 MAX_PAGE = 100_000
-STORED_FIELDS = ("search_text", "search_vector", "search_rank_vector")  # not needed to show a result
 
 
 class ResultsPage(Page):
@@ -424,8 +427,7 @@ class Results:
             if unranked is None:  # a common word: its matches are dense enough for the date index
                 unranked = self.unranked.values_list("pk", flat=True)
             order += list(unranked[skip : skip + wanted - len(order)])
-        stored = [f"{prefix}_{language}" for prefix in STORED_FIELDS for language in languages()]
-        fetched = self.articles.filter(pk__in=order).defer(*stored).in_bulk() if order else {}
+        fetched = self.articles.filter(pk__in=order).without_search_index().in_bulk() if order else {}
         articles = [fetched[pk] for pk in order if pk in fetched]
         return ResultsPage(articles, number, paginator, found=found, limit=self.limit)
 
@@ -573,9 +575,21 @@ def _index_tagged_articles(sender, instance, action, reverse, model, pk_set, **k
     index_articles(articles)
 
 
+def _note_renaming(sender, instance, raw=False, **kwargs):
+    """Before an author, section or tag is saved, note whether its name changes in any language."""
+    if raw or instance.pk is None:
+        return
+    names = [f"name_{language}" for language in languages()]
+    stored = sender._base_manager.filter(pk=instance.pk).values_list(*names).first()
+    instance._search_renamed = stored != tuple(getattr(instance, name) for name in names)
+
+
 def _index_named_articles(sender, instance, created=False, raw=False, **kwargs):
-    """An author, section or tag was renamed: its articles carry its name in their search text."""
-    if raw or created:
+    """
+    An author, section or tag was renamed: its articles carry its name in their search text. Saved with
+    its names unchanged (a new biography, a new position), its articles, perhaps thousands, are left alone.
+    """
+    if raw or created or not getattr(instance, "_search_renamed", True):
         return
     from .models import Article
 
@@ -600,7 +614,7 @@ def _index_untagged_articles(sender, instance, **kwargs):
 
 def connect_index_updates() -> None:
     """Re-index an article whenever it, its byline or tags, or the name of an author, section or tag changes."""
-    from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+    from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
     from authors.models import Author
 
@@ -612,6 +626,7 @@ def connect_index_updates() -> None:
     post_delete.connect(_index_byline_article, sender=Byline, dispatch_uid=f"{uid}.byline-deleted")
     m2m_changed.connect(_index_tagged_articles, sender=Article.tags.through, dispatch_uid=f"{uid}.tags")
     for model in (Author, Section, Tag):
+        pre_save.connect(_note_renaming, sender=model, dispatch_uid=f"{uid}.{model.__name__}-saving")
         post_save.connect(_index_named_articles, sender=model, dispatch_uid=f"{uid}.{model.__name__}")
     pre_delete.connect(_remember_tagged_articles, sender=Tag, dispatch_uid=f"{uid}.tag-deleting")
     post_delete.connect(_index_untagged_articles, sender=Tag, dispatch_uid=f"{uid}.tag-deleted")

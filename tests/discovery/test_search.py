@@ -100,6 +100,16 @@ class SearchScopeTests(TestCase):
         self.both.tags.clear()
         self.assertEqual(found("en", "controls"), [])
 
+    def test_saving_an_author_section_or_tag_without_renaming_it_leaves_its_articles_alone(self):
+        self.author.bio_en = "Parisa Rahimi covers the economy."
+        self.section.position = 7
+        self.tag.slug_en = "inflation-watch"
+        for named in (self.author, self.section, self.tag):
+            with self.subTest(named=type(named).__name__), CaptureQueriesContext(connection) as captured:
+                named.save()
+            self.assertFalse([query for query in captured if "search_text" in query["sql"]])
+        self.assertEqual(found("en", "rahimi"), ["Bread prices double"])
+
     def test_deleting_a_tag_and_renaming_a_section_reach_the_index(self):
         saffron = make_tag(name_en="Saffron", name_fa="زعفران")
         article = make_article(languages=("fa",), headline_fa="برداشت پاییزی", tags=[saffron])
