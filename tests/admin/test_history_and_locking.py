@@ -4,6 +4,8 @@ import reversion
 from django.urls import reverse
 from reversion.models import Version
 
+from articles.models import Article
+from articles.search import Query, search
 from tests.factories import make_article
 
 from .base import NewsroomAdminTestCase, form_values, page
@@ -34,6 +36,15 @@ class HistoryTests(NewsroomAdminTestCase):
         self.client.post(url, form_values(response))
         article.refresh_from_db()
         self.assertEqual(article.headline_en, "Second words")
+        restored = search(Article.objects.published(), Query.parse("second", "en"), "en")
+        self.assertEqual([found.pk for found in restored], [article.pk])
+
+    def test_history_keeps_what_was_written_not_the_search_index(self):
+        article = make_article(headline_en="First words")
+        self.post_form(self.editor, article, self.open_form(self.editor, article))
+        stored = Version.objects.get_for_object(article).first().field_dict
+        self.assertEqual(stored["headline_en"], "First words")
+        self.assertFalse([field for field in stored if field.startswith("search_")])
 
     def test_translator_cannot_restore(self):
         article = make_article()
