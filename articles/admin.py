@@ -1,6 +1,7 @@
 import reversion
 from django.contrib import admin, messages
 from django.db.models import Count
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext, ngettext
@@ -16,14 +17,25 @@ from .models import LANGUAGE_CODES, SEARCH_INDEX_FIELDS, Article, Byline, Sectio
 AUTHOR_STATUSES = {Article.Status.DRAFT, Article.Status.IN_REVIEW}
 
 
+class BylineFormSet(BaseInlineFormSet):
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.instance.article = self.instance  # its label names its article: not read again per byline
+        return form
+
+
 class BylineInline(SafeAutocompleteMixin, admin.TabularInline):
     model = Byline
+    formset = BylineFormSet
     extra = 0
     min_num = 1
     autocomplete_fields = ["author"]
     fields = ["author", "position"]
     verbose_name = _("byline")
     verbose_name_plural = _("byline (in order)")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("author")
 
 
 class LanguageFilter(admin.SimpleListFilter):
@@ -106,7 +118,7 @@ class ArticleAdmin(NewsroomAdmin):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request).for_listing()
+        queryset = super().get_queryset(request).for_listing().without_search_index()
         if is_author(request.user):
             profile = getattr(request.user, "author_profile", None)
             return queryset.by_author(profile) if profile else queryset.none()

@@ -4,6 +4,7 @@ Reader pages run a fixed number of queries: more authors, tags, series parts or 
 Each test renders the same page for a small and a large case and asserts the same count for both.
 """
 
+import re
 from datetime import timedelta
 from unittest import mock
 
@@ -16,6 +17,8 @@ from tests.factories import make_article, make_author, make_section, make_series
 from tests.pages import ReaderTestCase
 
 ARTICLE_PAGE_BUDGET = 8
+# A stored search column fetched as it is (searching compares it in the database: that is not reading it).
+STORED_INDEX_READ = re.compile(r'(SELECT |, )"articles_article"\."search_\w+"(,|$)')
 
 
 def count_queries(client, url) -> int:
@@ -104,4 +107,47 @@ class ListPageQueryTests(ReaderTestCase):
                     count_queries(self.client, "/fa/series/"),
                 )
             )
+        # Django's autocomplete widget looks up the author it shows, once per byline row; nothing else grows.
         self.assertEqual(counts[0], counts[1])
+
+
+class SearchIndexStaysInTheDatabaseTests(ReaderTestCase):
+    """The stored search index (per language, larger than the body) is never read to show a page."""
+
+    def test_no_reader_page_or_desk_list_reads_it(self):
+        from django.contrib.auth import get_user_model
+
+        author, section, series = make_author(), make_section(), make_series()
+        article = make_article(authors=[author], section=section, series=series, part=1, tags=[make_tag()])
+        pages = [
+            "/en/",
+            "/fa/",
+            article.url_in("en"),
+            article.url_in("fa"),
+            section.get_absolute_url(),
+            author.get_absolute_url(),
+            series.get_absolute_url(),
+            "/fa/feeds/rss/?full=1",
+            "/en/search/?q=water",
+            "/admin/articles/article/",
+            f"/admin/articles/article/{article.pk}/change/",
+        ]
+        self.client.force_login(get_user_model().objects.create_superuser("chief", password="unused-in-this-test"))
+        for url in pages:
+            with self.subTest(url=url), CaptureQueriesContext(connection) as captured:
+                self.assertEqual(self.client.get(url).status_code, 200)
+                read = [query["sql"] for query in captured if STORED_INDEX_READ.search(query["sql"].split(" FROM ")[0])]
+                self.assertFalse(read)
+
+
+class ArticleFormQueryTests(ReaderTestCase):
+    def test_the_desk_s_article_form_costs_at_most_one_query_per_byline(self):
+        from django.contrib.auth import get_user_model
+
+        self.client.force_login(get_user_model().objects.create_superuser("chief", password="unused-in-this-test"))
+        counts = [
+            count_queries(self.client, f"/admin/articles/article/{make_article(authors=authors).pk}/change/")
+            for authors in ([make_author()], [make_author() for _ in range(4)])
+        ]
+        # Django's autocomplete widget looks up the author it shows, at most once per byline row; nothing else grows.
+        self.assertLessEqual(counts[1] - counts[0], 3)
