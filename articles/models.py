@@ -283,19 +283,7 @@ class Article(TranslatedSlugMixin, models.Model):
                 violation_error_message=_("Another article is already this part of the series."),
             ),
         ]
-        indexes = [
-            models.Index(fields=["status", "publish_at"], name="article_status_publish_idx"),
-            # What readers of each language may see, newest first: list pages count and page through it
-            # from the index alone, without reading the rows.
-            *(
-                models.Index(
-                    fields=["-publish_at"],
-                    condition=Q(status="published") & filled(f"headline_{code}") & filled(f"body_{code}"),
-                    name=f"article_readable_{code}",
-                )
-                for code in LANGUAGE_CODES
-            ),
-        ]
+        indexes = [models.Index(fields=["status", "publish_at"], name="article_status_publish_idx")]
 
     def __str__(self):
         return self.headline_en or self.headline_fa or str(_("(untitled)"))

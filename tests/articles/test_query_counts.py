@@ -151,19 +151,3 @@ class ArticleFormQueryTests(ReaderTestCase):
         ]
         # Django's autocomplete widget looks up the author it shows, at most once per byline row; nothing else grows.
         self.assertLessEqual(counts[1] - counts[0], 3)
-
-
-class ReadableArticlesIndexTests(ReaderTestCase):
-    def test_postgresql_finds_a_language_s_readable_articles_in_their_own_index(self):
-        """List pages count and page through what readers of a language may see without reading every row."""
-        from articles.models import Article
-
-        make_article()
-        if connection.vendor != "postgresql":
-            return
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table would otherwise be scanned
-        for language in ("en", "fa"):
-            with self.subTest(language=language):
-                plan = Article.objects.published().available_in(language).newest_first().explain()
-                self.assertIn(f"article_readable_{language}", plan)
