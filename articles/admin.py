@@ -12,7 +12,7 @@ from desk.admin_base import NewsroomAdmin, SafeAutocompleteMixin, state_badge, t
 from desk.roles import can_publish, is_author, language_name
 from desk.widgets import body_widget
 
-from .models import LANGUAGE_CODES, SEARCH_INDEX_FIELDS, Article, Byline, Section, Tag
+from .models import LANGUAGE_CODES, SEARCH_INDEX_COLUMNS, Article, Byline, Section, Tag
 
 AUTHOR_STATUSES = {Article.Status.DRAFT, Article.Status.IN_REVIEW}
 
@@ -107,7 +107,7 @@ class ArticleAdmin(NewsroomAdmin):
     def reversion_register(self, model, **options):
         """History keeps what the desk wrote, not the search index derived from it (rebuilt on every save)."""
         if model is Article:
-            options["exclude"] = [f"{prefix}_{code}" for prefix in SEARCH_INDEX_FIELDS for code in LANGUAGE_CODES]
+            options["exclude"] = SEARCH_INDEX_COLUMNS
         super().reversion_register(model, **options)
 
     # The list ----------------------------------------------------------------------------------

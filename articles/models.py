@@ -19,7 +19,11 @@ from .validators import validate_raster_image
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 # What articles/search.py stores per language to find an article: no page shows it.
-SEARCH_INDEX_FIELDS = ("search_text", "search_vector", "search_rank_vector")
+SEARCH_INDEX_COLUMNS = tuple(
+    f"{prefix}_{code}" for prefix in ("search_text", "search_vector", "search_rank_vector") for code in LANGUAGE_CODES
+)
+# The order of every "latest" list; search results without a rank follow it too.
+NEWEST_FIRST = ("-publish_at", "-pk")
 
 # Saves this soon after first publication (typo fixes) do not earn an "Updated" line.
 UPDATE_GRACE = timedelta(minutes=10)
@@ -147,7 +151,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def without_search_index(self):
         """Leave each article's search text and vectors in the database: together larger than its body."""
-        return self.defer(*(f"{prefix}_{code}" for prefix in SEARCH_INDEX_FIELDS for code in LANGUAGE_CODES))
+        return self.defer(*SEARCH_INDEX_COLUMNS)
 
     def available_in(self, language: str):
         """Return the articles whose headline and body are written in the language."""
@@ -164,7 +168,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(condition)
 
     def newest_first(self):
-        return self.order_by("-publish_at", "-pk")
+        return self.order_by(*NEWEST_FIRST)
 
     def for_listing(self):
         """Fetch what a list item shows (section, bylines) without a query per item."""

@@ -45,10 +45,10 @@ from django.db.models.lookups import Exact, GreaterThan, LessThan
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from .models import NEWEST_FIRST, SEARCH_INDEX_COLUMNS
 from .text import ZWNJ, plain_text
 
 MAX_QUERY_LENGTH = 200
-NEWEST_FIRST = ("-publish_at", "-pk")
 
 # The text-search configuration for each language's vector and queries.
 SEARCH_CONFIG = {"en": "english", "fa": "simple"}
@@ -165,12 +165,9 @@ def refresh_search_vectors(articles: QuerySet) -> None:
 
 def index_articles(articles: QuerySet, *, batch_size: int = 500) -> int:
     """Store the search text (and vectors) of these articles; return how many were indexed."""
-    from .models import SEARCH_INDEX_FIELDS
-
     model = articles.model
     count = 0
-    old_index = [f"{prefix}_{language}" for prefix in SEARCH_INDEX_FIELDS for language in languages()]
-    queryset = articles.order_by("pk").defer(*old_index).select_related("section")
+    queryset = articles.order_by("pk").defer(*SEARCH_INDEX_COLUMNS).select_related("section")
     queryset = queryset.prefetch_related("bylines__author", "tags")
     last_pk = 0
     while True:
@@ -291,7 +288,7 @@ def search(articles: QuerySet, query: Query, language: str, *, newest: bool = Fa
         return Results(articles, ranked=articles.none(), unranked=articles.none())
     if connection.vendor != "postgresql":
         found = _search_simply(articles, query, language)
-        return Results(articles, ranked=found.order_by(*NEWEST_FIRST) if newest else found, unranked=articles.none())
+        return Results(articles, ranked=found.newest_first() if newest else found, unranked=articles.none())
     # Match on the whole text through the GIN index of the full vectors. Only the matches with a word of the
     # query in the headline or summary line are ranked: they are found through the GIN index of the small
     # ranking vectors, so a common word's thousands of body-only matches are never read to be ranked.
@@ -301,7 +298,7 @@ def search(articles: QuerySet, query: Query, language: str, *, newest: bool = Fa
     # A phrase has few matches among many candidates: the GIN index finds the articles with all its words
     # and each must be read to check their order. Read once, not once per tier.
     if newest:
-        by_date = matching.order_by(*NEWEST_FIRST)
+        by_date = matching.newest_first()
         everything = matching.annotate(rank=Value(None, output_field=FloatField())) if query.has_phrase else None
         return Results(articles, ranked=articles.none(), unranked=by_date, everything=everything)
     any_term = SearchQuery(" or ".join(query.terms), config=config, search_type="websearch")
@@ -311,7 +308,7 @@ def search(articles: QuerySet, query: Query, language: str, *, newest: bool = Fa
     return Results(
         articles,
         ranked=matching.filter(in_summary).annotate(rank=rank).order_by("-rank", *NEWEST_FIRST),
-        unranked=matching.exclude(in_summary).order_by(*NEWEST_FIRST),
+        unranked=matching.exclude(in_summary).newest_first(),
         everything=matching.annotate(rank=Case(When(in_summary, then=rank))) if query.has_phrase else None,
     )
 
