@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from series.labels import part_label
 
-from .renditions import Renditions, delete_renditions, make_renditions
+from . import media
+from .renditions import Renditions, delete_renditions_after_commit, make_renditions
 from .text import reading_minutes, sanitise_body, slug_for, without_control_characters
 from .validators import validate_raster_image
 
@@ -302,8 +303,14 @@ class Article(TranslatedSlugMixin, models.Model):
         if self.status == self.Status.PUBLISHED:
             self.publish_at = self.publish_at or timezone.now()
             self.first_published_at = self.first_published_at or self.publish_at
-        super().save(*args, **kwargs)
-        self.refresh_renditions()
+        update_fields = kwargs.get("update_fields")
+        # The new upload and its renditions are stored before the row (and removed if the save fails); the
+        # renditions they replace are deleted once it has committed (media.py).
+        with media.files_first(self, using=kwargs.get("using"), update_fields=update_fields):
+            if (update_fields is None or "image" in update_fields) and self.refresh_renditions():
+                if update_fields is not None:
+                    kwargs["update_fields"] = {*update_fields, "image_renditions"}
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         """Return the address in the active language, or in a language the article is written in."""
@@ -356,14 +363,19 @@ class Article(TranslatedSlugMixin, models.Model):
     def is_scheduled(self) -> bool:
         return self.status == self.Status.PUBLISHED and self.publish_at is not None and self.publish_at > timezone.now()
 
-    def refresh_renditions(self) -> None:
-        """Make the featured image's renditions once, when the image is new or replaced (see renditions.py)."""
+    def refresh_renditions(self, *, force: bool = False) -> bool:
+        """
+        Make the featured image's renditions once, when the image is new or replaced (or always, forced;
+        see renditions.py), and return whether they changed; the caller saves them. Call it inside
+        `media.atomic()`: the replaced renditions are deleted when the save commits, the new ones if it fails.
+        """
         source = self.image.name if self.image else ""
-        if self.image_renditions.get("source", "") == source:
-            return
-        delete_renditions(self.image_renditions)
+        if self.image_renditions.get("source", "") == source and not force:
+            return False
+        replaced = self.image_renditions
         self.image_renditions = make_renditions(self.image) if source else {}
-        type(self).objects.filter(pk=self.pk).update(image_renditions=self.image_renditions)
+        delete_renditions_after_commit(replaced)
+        return True
 
     @property
     def renditions(self) -> Renditions:

@@ -12,10 +12,26 @@ rendering is not stored: it may show rows read before the edit.
 
 A page is also never kept past the next scheduled publication, so a scheduled article appears in lists
 at its publish_at with no one acting.
+
+The cache only speeds pages up; when it fails, pages come from the database. The backend turns cache
+errors into misses (newsroom/redis_cache.py), and this module reads them as "nothing is known to be
+fresh": while the generation cannot be read, no page is served from the cache or from this process's
+memory, and none is stored. An invalidation that does not reach the cache is kept and retried, on the
+next request this process handles and in the background, until it lands; it then sets new tokens and a
+new generation, so pages stored before it are stale on every app server.
+
+The guarantee: a page made stale during a cache outage is not served by any app server once the retry
+has landed (a few seconds after the cache answers again: the backend's retry_after plus RETRY_SECONDS),
+and never by the process that owes the retry; should that process die first, no stale page outlives
+the outage by more than a page's life (PAGE_CACHE_SECONDS), after which every page stored before the
+outage has expired.
 """
 
 import functools
 import hashlib
+import logging
+import secrets
+import threading
 import time
 from collections import OrderedDict
 
@@ -40,9 +56,10 @@ BROWSER_MAX_AGE = 15
 STALE_WHILE_REVALIDATE = 30
 # Allowance (µs) for app servers' clocks disagreeing about when an invalidation happened.
 CLOCK_MARGIN = 1_000_000
-# Every invalidation also bumps one generation number. A page stored in the current generation is
-# fresh without reading its tags' tokens, so a hit costs one round trip for two keys; after an edit,
-# each process checks the tokens once per page and remembers the generation it found it fresh in.
+# Every invalidation also sets a new generation number (random, so none is ever used twice). A page
+# stored in the current generation is fresh without reading its tags' tokens, so a hit costs one round
+# trip for two keys; after an edit, each process checks the tokens once per page and remembers the
+# generation it found it fresh in.
 GENERATION_KEY = "page-generation"
 VERIFIED: dict[str, int] = {}
 VERIFIED_LIMIT = 20_000
@@ -54,11 +71,35 @@ LOCAL_PAGES: OrderedDict[str, dict] = OrderedDict()
 LOCAL_PAGES_LIMIT = 500
 _generation = {"value": 0, "read_at": -1.0}
 
+logger = logging.getLogger(__name__)
 
-def current_generation() -> int:
+
+def new_generation() -> int:
+    """A generation number no earlier one can equal (random, so app servers need not agree)."""
+    return secrets.randbits(62)
+
+
+def read_generation() -> int | None:
+    """Return the shared cache's generation, or None when the cache cannot be read."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # None yet, or Redis restarted empty: a new number, never an earlier one, so that pages kept in
+        # memory from before are checked against their tags (gone now) instead of taken as fresh.
+        cache.add(GENERATION_KEY, new_generation(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def current_generation() -> int | None:
+    """Return the generation, read from the shared cache at most every GENERATION_POLL seconds."""
     now = time.monotonic()
     if now - _generation["read_at"] > GENERATION_POLL:
-        _generation.update(value=cache.get(GENERATION_KEY, 0), read_at=now)
+        generation = read_generation()
+        if generation is None:
+            # The cache cannot tell us of invalidations: nothing this process holds is known to be fresh.
+            forget_local_pages()
+            return None
+        _generation.update(value=generation, read_at=now)
     return _generation["value"]
 
 
@@ -141,32 +182,107 @@ def now_token() -> int:
     return time.time_ns() // 1000
 
 
-def tag_tokens(tags: list[str]) -> dict[str, int]:
-    """Return, by cache key, when each tag was last invalidated (0 for never)."""
+def tag_tokens(tags: list[str]) -> dict[str, int] | None:
+    """Return, by cache key, when each tag was last invalidated (0 for never); None if the cache fails."""
     keys = [TAG_PREFIX + tag for tag in tags]
     found = cache.get_many(keys)
     for key in keys:
         if key not in found:
             cache.add(key, 0, timeout=None)  # atomic: an invalidation racing with us wins
-            found[key] = cache.get(key, 0)
+            token = cache.get(key)
+            if token is None:
+                return None
+            found[key] = token
     return {key: found[key] for key in keys}
+
+
+# Invalidations this process has not yet written to the shared cache (it was unreachable), retried on
+# each request and every RETRY_SECONDS in the background until they land. Past PENDING_LIMIT tags, the
+# site tag, which every page carries, stands for them all.
+PENDING: set[str] = set()
+PENDING_LIMIT = 1_000
+RETRY_SECONDS = 1.0
+_pending_lock = threading.Lock()
+_retry: dict[str, threading.Timer | None] = {"timer": None}
 
 
 def invalidate(*tags: str) -> None:
     """Make every cached page showing one of these tags stale, now and on every app server."""
     tags = {tag for tag in tags if tag}
     if tags:
-        now = now_token()
-        cache.set_many({TAG_PREFIX + tag: now for tag in tags}, timeout=None)
-        cache.delete(NEXT_SCHEDULED_KEY)
-        cache.add(GENERATION_KEY, 0, timeout=None)
-        cache.incr(GENERATION_KEY)
         forget_local_pages()
+        with _pending_lock:
+            PENDING.update(tags)
+            if len(PENDING) > PENDING_LIMIT:
+                PENDING.clear()
+                PENDING.add(SITE)
+        write_pending()
+
+
+def write_pending() -> bool:
+    """Write the pending invalidations to the shared cache; return whether none is left."""
+    with _pending_lock:
+        tags = set(PENDING)  # they stay pending, and pages unserved here, until written
+    if not tags:
+        return True
+    now = now_token()
+    written = False
+    try:
+        # One command: the tags' tokens, a new generation, and the next scheduled publication forgotten.
+        not_written = cache.set_many(
+            {
+                **{TAG_PREFIX + tag: now for tag in tags},
+                GENERATION_KEY: new_generation(),
+                NEXT_SCHEDULED_KEY: None,
+            },
+            timeout=None,
+        )
+        written = not not_written
+    finally:
+        if written:
+            with _pending_lock:
+                PENDING.difference_update(tags)
+        else:
+            schedule_retry()
+    if written:
+        forget_local_pages()  # what this process kept while the invalidation was pending
+    return written
+
+
+def schedule_retry() -> None:
+    """Try the pending invalidations again in RETRY_SECONDS, in a thread, if no retry is due."""
+    with _pending_lock:
+        if _retry["timer"] is not None:
+            return
+        timer = _retry["timer"] = threading.Timer(RETRY_SECONDS, retry_pending)
+    timer.daemon = True
+    timer.start()
+
+
+def retry_pending() -> None:
+    """Write the pending invalidations, in the retry thread."""
+    with _pending_lock:
+        _retry["timer"] = None
+    try:
+        write_pending()
+    except Exception:
+        logger.exception("Retrying the page cache's pending invalidations failed.")
+
+
+def discard_pending() -> None:
+    """Drop the invalidations not yet written and their retry (a cleared cache needs none)."""
+    with _pending_lock:
+        PENDING.clear()
+        timer, _retry["timer"] = _retry["timer"], None
+    if timer is not None:
+        timer.cancel()
 
 
 def invalidate_on_commit(*tags: str) -> None:
     """Invalidate when the surrounding transaction commits, so no page is re-cached from old rows."""
-    transaction.on_commit(lambda: invalidate(*tags))
+    # Robust: the rows are committed, so the save has succeeded whatever happens here; an invalidation
+    # that fails is kept and retried by invalidate() itself.
+    transaction.on_commit(lambda: invalidate(*tags), robust=True)
 
 
 def seconds_until_next_scheduled() -> int | None:
@@ -256,13 +372,19 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if PENDING:
+            write_pending()  # an invalidation the cache missed: it must land before pages are served
         if not cacheable_request(request):
             return self.get_response(request)
         key = page_key(request)
         if entry := self.fresh_entry(key):
             return self.from_entry(request, entry)
-        request._page_cache_started = now_token()
-        request._page_cache_generation = cache.get(GENERATION_KEY, 0)  # as it was before rendering
+        started = now_token()
+        generation = read_generation()  # as it was before rendering
+        if generation is None or PENDING:
+            return self.get_response(request)  # the cache is failing: render from the database, store nothing
+        request._page_cache_started = started
+        request._page_cache_generation = generation
         response = self.get_response(request)
         if cacheable_response(response):
             self.store(request, response, key)
@@ -272,6 +394,8 @@ class PageCacheMiddleware:
     def fresh_entry(self, key: str) -> dict | None:
         """Return the stored page if none of its tags changed since it was stored."""
         generation = current_generation()
+        if generation is None or PENDING:
+            return None  # no page is known to be fresh while invalidations cannot be read or written
         entry = LOCAL_PAGES.get(key)
         if entry is not None:
             LOCAL_PAGES.move_to_end(key)
@@ -331,6 +455,8 @@ class PageCacheMiddleware:
         if seconds <= 0:
             return
         tokens = tag_tokens(sorted(tags))
+        if tokens is None:
+            return  # the cache failed: nothing to store against
         rendered_at = request._page_cache_started
         if max(tokens.values()) > rendered_at - CLOCK_MARGIN:
             return  # edited while we rendered: see the module docstring

@@ -2,11 +2,12 @@
 Upload checks for every image the newsroom stores: real raster JPEG, PNG or WebP only, within bounds.
 
 The browser's content type and the file name are not trusted: Pillow opens and fully decodes the file,
-so an SVG, a text file renamed .jpg or a truncated image is refused, and a decompression bomb (a small
-file that would expand to a huge bitmap) is refused before it is decoded.
+so an SVG or a text file renamed .jpg is refused as not an image, a truncated or corrupt one as damaged,
+and a decompression bomb (a small file that would expand to a huge bitmap) before it is decoded.
 """
 
 import io
+import struct
 import warnings
 
 from django import forms
@@ -15,7 +16,7 @@ from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 ALLOWED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -31,7 +32,9 @@ class RasterImageValidator:
         self.max_pixels = max_pixels
 
     def __call__(self, upload) -> None:
-        if upload is None:
+        if upload is None or getattr(upload, "_committed", False):
+            # A file already in storage was checked when it was uploaded: a model's full_clean() passes it on
+            # every save, and decoding it again would read it back from storage each time.
             return
         size = getattr(upload, "size", None)
         if size is not None and size > self.max_bytes:
@@ -63,12 +66,24 @@ class RasterImageValidator:
                     if width * height > self.max_pixels:
                         raise self.too_many_pixels(width, height)
                     image.verify()
+                # verify() checks the structure only (of a JPEG, hardly anything) and leaves the image unusable:
+                # decode every pixel from a fresh start, within the bounds checked above, so that a truncated
+                # or corrupt image is refused here rather than failing with a 500 when it is re-encoded.
+                upload.seek(0)
+                with Image.open(upload) as image:
+                    image.load()
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
             raise self.too_many_pixels(0, 0) from error
         except ValidationError:
             raise
-        except (OSError, SyntaxError, ValueError) as error:  # Pillow's ways of saying "not an image"
+        except UnidentifiedImageError as error:
             raise not_an_image from error
+        except (OSError, SyntaxError, ValueError, EOFError, struct.error) as error:  # Pillow's ways of saying "broken"
+            raise ValidationError(
+                _("This image is damaged or incomplete (its data ends early or is corrupt), so it cannot be "
+                  "shown. Save it again from the original and upload that copy."),
+                code="damaged_image",
+            ) from error  # fmt: skip
 
     def too_many_pixels(self, width: int, height: int) -> ValidationError:
         return ValidationError(
@@ -97,6 +112,9 @@ class RasterImageFormField(forms.ImageField):
     def to_python(self, data):
         if data not in self.empty_values and getattr(data, "size", 0):
             validate_raster_image(data)
+            # Django's own check reads on from where the file stands: a form validated again after a refused
+            # save (see desk/admin_base.py) would find it read to the end.
+            data.seek(0)
         return super().to_python(data)
 
 

@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from articles import media
 from articles.models import drop_control_characters, unused_slug
 from articles.text import slug_for
 from articles.validators import validate_raster_image
@@ -53,7 +54,9 @@ class Author(models.Model):
             # A name with no Latin letters gives no slug, and a page address needs one.
             slug = slug_for(self.name_en or self.name, "en") or f"author-{uuid.uuid4().hex[:8]}"
             self.slug = unused_slug(self, "slug", slug)
-        super().save(*args, **kwargs)
+        # A new upload is stored before the row, and removed again if the save fails (articles/media.py).
+        with media.files_first(self, using=kwargs.get("using"), update_fields=kwargs.get("update_fields")):
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("authors:detail", kwargs={"slug": self.slug})

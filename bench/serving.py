@@ -55,8 +55,9 @@ def environment(database_url: str, redis_url: str, **extra) -> dict:
     return env
 
 
-def manage(env: dict, *args: str) -> str:
-    result = subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True)
+def manage(env: dict, *args: str, cwd: Path = ROOT) -> str:
+    """Run manage.py of the checkout at cwd (this one by default) with these settings; return its output."""
+    result = subprocess.run([PYTHON, "manage.py", *args], cwd=cwd, env=env, capture_output=True, text=True)
     if result.returncode:
         fail(f"manage.py {' '.join(args)} failed:\n{result.stderr[-2000:]}")
     return result.stdout
@@ -123,15 +124,17 @@ def wrk(url: str, seconds: int, connections: int) -> dict:
     }
 
 
-def nginx_config(directory: Path, media_root: str) -> Path:
-    """deploy/nginx.conf, as shipped, pointed at this machine's ports and folders."""
-    site = (ROOT / "deploy/nginx.conf").read_text()
-    site = site.replace("server 127.0.0.1:8000;", f"server 127.0.0.1:{PORTS['warm']};")
-    site = site.replace("listen 80;", f"listen 127.0.0.1:{PORTS['nginx']};")
+def nginx_config(
+    directory: Path, media_root: str, *, app_dir: Path = ROOT, upstream_port: int = 0, listen_port: int = 0
+) -> Path:
+    """deploy/nginx.conf of the checkout at app_dir, as shipped, pointed at this machine's ports and folders."""
+    site = (app_dir / "deploy/nginx.conf").read_text()
+    site = site.replace("server 127.0.0.1:8000;", f"server 127.0.0.1:{upstream_port or PORTS['warm']};")
+    site = site.replace("listen 80;", f"listen 127.0.0.1:{listen_port or PORTS['nginx']};")
     site = site.replace("/var/cache/nginx/newsroom", str(directory / "cache"))
-    site = site.replace("/srv/newsroom/staticfiles/", f"{ROOT}/staticfiles/")
+    site = site.replace("/srv/newsroom/staticfiles/", f"{app_dir}/staticfiles/")
     site = site.replace("/srv/newsroom/media/", f"{media_root.rstrip('/')}/")
-    site = site.replace("/etc/nginx/snippets/newsroom_proxy.conf", str(ROOT / "deploy/newsroom_proxy.conf"))
+    site = site.replace("/etc/nginx/snippets/newsroom_proxy.conf", str(app_dir / "deploy/newsroom_proxy.conf"))
     ceiling = f"    location /ceiling/ {{ alias {directory}/ceiling/; default_type text/html; }}\n}}"
     site = site[: site.rstrip().rfind("}")] + ceiling
     config = directory / "nginx.conf"
@@ -158,11 +161,11 @@ http {{
     return config
 
 
-def run_django(env: dict, code: str) -> str:
-    """Run Python with Django set up under these settings; return what it printed."""
+def run_django(env: dict, code: str, cwd: Path = ROOT) -> str:
+    """Run Python with Django set up under these settings (in the checkout at cwd); return what it printed."""
     return subprocess.run(
         [PYTHON, "-c", code],
-        cwd=ROOT,
+        cwd=cwd,
         env={**env, "DJANGO_SETTINGS_MODULE": "newsroom.settings"},
         capture_output=True,
         text=True,

@@ -20,6 +20,7 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -31,13 +32,62 @@ NGINX_PORT = 8390
 DRAFT_SLUG = "rooftop-solar-and-the-politics-of-the-grid"
 
 
+class _KeepRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # urllib then raises the 3xx as an HTTPError, which Browser.request() returns
+
+
+def multipart(fields: dict, files: dict) -> tuple[bytes, str]:
+    """
+    Encode a form as a browser does with enctype="multipart/form-data": body and Content-Type.
+
+    fields maps names to a value or a list of values; files maps names to (filename, bytes, content type).
+    """
+    boundary = f"----newsroom-bench-{uuid.uuid4().hex}"
+    parts = []
+    for name, values in fields.items():
+        for value in values if isinstance(values, list | tuple) else [values]:
+            parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode())
+            parts.append(f"{value}\r\n".encode())
+    for name, (filename, content, content_type) in files.items():
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+            f"Content-Type: {content_type}\r\n\r\n".encode()
+        )
+        parts.append(content + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
+
+
 class Browser:
     """A signed-in editor's browser: cookies and the CSRF token, nothing more."""
 
-    def __init__(self, base: str):
+    def __init__(self, base: str, timeout: float = 10):
         self.base = base
+        self.timeout = timeout
         self.cookies = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies))
+        # For request(): the answer itself (a save's 302, a form's 200, a 500), not the page it redirects to.
+        self.answer_opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.cookies), _KeepRedirects()
+        )
+
+    def request(self, path: str, data: dict | None = None, files: dict | None = None) -> tuple[int, dict, str]:
+        """GET (or POST data, as multipart when files are given) without following redirects: status, headers, body."""
+        headers = {"Referer": self.base + path}
+        body = None
+        if data is not None or files:
+            fields = {**(data or {}), "csrfmiddlewaretoken": self.csrf()}
+            if files:
+                body, headers["Content-Type"] = multipart(fields, files)
+            else:
+                body = urllib.parse.urlencode(fields, doseq=True).encode()
+        request = urllib.request.Request(self.base + path, data=body, headers=headers)
+        try:
+            with self.answer_opener.open(request, timeout=self.timeout) as response:
+                return response.status, dict(response.headers), response.read().decode(errors="replace")
+        except urllib.error.HTTPError as error:
+            return error.code, dict(error.headers), error.read().decode(errors="replace")
 
     def csrf(self) -> str:
         return next(cookie.value for cookie in self.cookies if cookie.name == "csrftoken")

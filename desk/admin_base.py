@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.admin import helpers
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import models, router
 from django.http import HttpResponseRedirect
 from django.utils.html import format_html
 from django.utils.translation import gettext
@@ -17,9 +17,11 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.fields import TranslationField
 from reversion.admin import VersionAdmin
 
+from articles import media
 from articles.validators import RasterImageFormField, without_metadata
 
 from . import state
+from .locking import LockedForm
 from .roles import is_editor, language_name, translator_language
 
 BIDI = {"fa": "rtl", "en": "ltr"}
@@ -71,28 +73,24 @@ class SafeAutocompleteMixin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class LockedForm(forms.ModelForm):
-    """A model form that refuses to overwrite a save made by someone else since it was opened."""
+def storage_refused_form(form_class, field_name: str):
+    """Return the form class, made to say that storage refused the file of `field_name` and to save nothing."""
 
-    def clean(self):
-        cleaned_data = super().clean()
-        if self.instance.pk is None or "version" not in self.fields:
-            return cleaned_data
-        posted = cleaned_data.get("version")
-        stored = (
-            type(self.instance)._default_manager.filter(pk=self.instance.pk).values_list("version", flat=True).first()
-        )
-        if posted is not None and stored is not None and posted != stored:
-            raise ValidationError(
-                _(
-                    "Someone else saved this %(object)s after you opened it, so your changes were not saved. "
-                    "Your input is kept below: copy what you need, open the page again to see their version, "
-                    "and apply your changes to it."
+    class StorageRefusedForm(form_class):
+        def clean(self):
+            cleaned_data = super().clean()
+            self.add_error(
+                field_name if field_name in self.fields else None,
+                ValidationError(
+                    _("The image could not be stored, so nothing was saved. Your other changes are kept: "
+                      "choose the image again, then save."),
+                    code="storage_refused",
                 ),
-                code="edit_conflict",
-                params={"object": self.instance._meta.verbose_name},
-            )
-        return cleaned_data
+            )  # fmt: skip
+            return cleaned_data
+
+    StorageRefusedForm.__name__ = form_class.__name__
+    return StorageRefusedForm
 
 
 class NewsroomAdmin(SafeAutocompleteMixin, VersionAdmin, TabbedTranslationAdmin):
@@ -177,7 +175,37 @@ class NewsroomAdmin(SafeAutocompleteMixin, VersionAdmin, TabbedTranslationAdmin)
             if obj is not None:
                 extra_context["translation_states"] = self.translation_states(obj)
         extra_context["translator_language"] = translator_language(request.user)
+        if request.method != "POST":
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        try:
+            # The files a save stores are removed again unless its transaction commits (articles/media.py).
+            with media.atomic(router.db_for_write(self.model)):
+                return super().changeform_view(request, object_id, form_url, extra_context)
+        except media.MediaWriteError as error:
+            return self.storage_refused_view(request, error, object_id, form_url, extra_context)
+
+    def storage_refused_view(self, request, error, object_id, form_url, extra_context):
+        """
+        Show the form again, as posted, after storage refused a file: the save was rolled back and the files
+        written for it removed, so nothing is lost but the file itself, which its field asks for again.
+        """
+        field = self.model._meta.get_field(error.field_name)
+        messages.error(
+            request,
+            gettext(
+                "Nothing was saved: the %(field)s could not be stored, because the media storage refused to "
+                "write it. Everything you typed is kept below; choose the file again and save. If this happens "
+                "again, tell the site's administrators."
+            )
+            % {"field": field.verbose_name},
+        )
+        request.refused_media_field = error.field_name  # read by get_form() as the form is shown again
         return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        refused = getattr(request, "refused_media_field", None)
+        return storage_refused_form(form, refused) if refused else form
 
     def refuse_foreign_fields(self, request):
         """Refuse, whole, a translator's POST that touches anything but their language's fields."""
@@ -212,8 +240,6 @@ class NewsroomAdmin(SafeAutocompleteMixin, VersionAdmin, TabbedTranslationAdmin)
         return super().response_action(request, queryset, **kwargs)
 
     def save_model(self, request, obj, form, change):
-        if change and "version" in form.cleaned_data:
-            obj.version = (form.cleaned_data["version"] or 0) + 1
         for field in obj._meta.fields:
             if isinstance(field, models.ImageField) and field.name in form.changed_data and getattr(obj, field.name):
                 # Stored renditions carry no EXIF (no camera location): re-encode the checked upload.

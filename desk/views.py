@@ -18,7 +18,8 @@ from django.views.decorators.vary import vary_on_cookie
 from articles.models import Article, Byline
 
 from . import state
-from .admin_base import BIDI, LockedForm
+from .admin_base import BIDI
+from .locking import LockedForm
 from .roles import is_author, is_editor, language_name, translator_language
 from .widgets import body_widget
 
@@ -66,7 +67,31 @@ def translation_form_class(model, language: str):
             widgets[name] = forms.Textarea(attrs={"dir": BIDI[language], "lang": language, "rows": 4})
         else:
             widgets[name] = forms.TextInput(attrs={"dir": BIDI[language], "lang": language})
-    return forms.modelform_factory(model, form=LockedForm, fields=fields, widgets=widgets)
+    form_class = forms.modelform_factory(model, form=LockedForm, fields=fields, widgets=widgets)
+    # The translator is told when the source they translate from changed while they worked.
+    form_class.watched_fields = tuple(
+        f"{name}_{state.source_language(language)}" for name in state.TRANSLATED_FIELDS[model]
+    )
+    return form_class
+
+
+def save_translation(form, language: str, *, by) -> bool:
+    """
+    Save a translator's validated form and record it; confirm the translation as matching its source, unless
+    the source changed while they translated (then it stays outdated, and the desk shows what changed).
+    """
+    source_moved = bool(form.changed_elsewhere & set(form.watched_fields))
+    with reversion.create_revision():
+        state.record_baselines(form.instance)
+        saved = form.save()
+        if not source_moved:
+            state.confirm(saved, language, by=by)
+        reversion.set_user(by)
+        reversion.set_comment(
+            gettext("Translation (%(language)s) saved and confirmed: %(fields)s")
+            % {"language": language_name(language), "fields": ", ".join(form.changed_data) or "—"}
+        )
+    return True
 
 
 def translate_view(request, app_label, model_name, pk):
@@ -83,19 +108,21 @@ def translate_view(request, app_label, model_name, pk):
         raise PermissionDenied
     form_class = translation_form_class(model, language)
     if request.method == "POST":
-        form = form_class(request.POST, instance=obj)
-        if form.is_valid():
-            with transaction.atomic(), reversion.create_revision():
-                state.record_baselines(obj)
-                saved = form.save(commit=False)
-                saved.version = form.cleaned_data["version"] + 1
-                saved.save()
-                state.confirm(saved, language, by=request.user)
-                reversion.set_user(request.user)
-                reversion.set_comment(
-                    gettext("Translation (%(language)s) saved and confirmed: %(fields)s")
-                    % {"language": language_name(language), "fields": ", ".join(form.changed_data) or "—"}
+        # Validation reads the row again, locked (see desk/locking.py): it and the save are one transaction.
+        with transaction.atomic():
+            form = form_class(request.POST, instance=obj)
+            saved = form.is_valid() and save_translation(form, language, by=request.user)
+        if saved and form.changed_elsewhere & set(form.watched_fields):
+            messages.warning(
+                request,
+                gettext(
+                    "Saved. The %(source)s text changed while you were translating, so the translation is still "
+                    "marked outdated: see what changed below, then save and confirm again."
                 )
+                % {"source": language_name(state.source_language(language))},
+            )
+            return redirect(f"{request.path}?language={language}")
+        if saved:
             messages.success(request, gettext("Saved, and marked up to date."))
             return redirect(f"{request.path}?language={language}")
     else:

@@ -51,6 +51,20 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number.") from None
 
 
+def env_seconds(name: str, default: float) -> float:
+    """Return a positive number of seconds, e.g. 0.25."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = 0.0
+    if not 0 < value < float("inf"):
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a positive number of seconds, e.g. 0.25.")
+    return value
+
+
 def env_database(name: str, default: str) -> dict:
     """Return Django's DATABASES entry for a database URL (sqlite:///… or postgres://…)."""
     url = os.environ.get(name) or default
@@ -63,6 +77,15 @@ def env_database(name: str, default: str) -> dict:
         ) from error
     if config["ENGINE"] not in {"django.db.backends.sqlite3", "django.db.backends.postgresql"}:
         raise ImproperlyConfigured(f"{name}: Newsroom supports SQLite and PostgreSQL, not {config['ENGINE']}.")
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # A write transaction takes SQLite's write lock when it begins, not at its first write: a save that
+        # reads a row and then writes it (desk/locking.py) cannot interleave with another, and waits up to
+        # 20 s for it instead of failing with "database is locked".
+        config.setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
+    else:
+        # A server that accepts connections but never answers would hold each request for psycopg's default
+        # 130 s; after 5 s the reader gets the 503 page instead. The URL may say otherwise (?connect_timeout=).
+        config.setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
     return config
 
 
@@ -103,9 +126,12 @@ INSTALLED_APPS = [
     "authors",
     "series",
     "desk",
+    "operations",
 ]
 
 MIDDLEWARE = [
+    # First: load balancers' probes (/healthz, /readyz) skip host checks, HTTPS redirects and the page cache.
+    "operations.middleware.HealthProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Early, so that a cached page is served before sessions, auth and locale do any work.
@@ -224,11 +250,21 @@ LOGIN_URL = "admin:login"
 TEST_RUNNER = "newsroom.test_runner.NewsroomTestRunner"
 
 # Cache: Redis shared by every app server when REDIS_URL is set, this process's memory otherwise.
+# Redis only speeds the site up: past REDIS_TIMEOUT, or on any Redis error, a call is a cache miss and
+# pages come from the database (newsroom/redis_cache.py). Sessions (Django's database engine) and
+# django-axes (its database handler) stay off the cache, so an outage signs no one out.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_TIMEOUT = env_seconds("REDIS_TIMEOUT", 0.25)
 if REDIS_URL:
     if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
         raise ImproperlyConfigured(f"REDIS_URL={REDIS_URL!r} must start with redis://, rediss:// or unix://.")
-    CACHES = {"default": {"BACKEND": "newsroom.redis_cache.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "newsroom.redis_cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "newsroom"}}
 # How long an anonymous public page may be served from the cache (edits invalidate it sooner); 0 turns

@@ -11,6 +11,10 @@ from .views import choose_language
 
 register_converter(UnicodeSlugConverter, "uslug")
 
+# In the language of the URL, whatever the thread last spoke; 503 when the database is unreachable.
+handler500 = "operations.views.server_error"
+# /healthz and /readyz are answered by operations.middleware.HealthProbeMiddleware, ahead of these patterns.
+
 urlpatterns = [
     path("admin/desk/", include("desk.urls")),
     path("admin/", admin.site.urls),

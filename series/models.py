@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from articles import media
 from articles.models import TranslatedSlugMixin, drop_control_characters
 from articles.validators import validate_raster_image
 
@@ -37,7 +38,9 @@ class Series(TranslatedSlugMixin, models.Model):
     def save(self, *args, **kwargs):
         drop_control_characters(self)
         self.fill_slugs()
-        super().save(*args, **kwargs)
+        # A new upload is stored before the row, and removed again if the save fails (articles/media.py).
+        with media.files_first(self, using=kwargs.get("using"), update_fields=kwargs.get("update_fields")):
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         slug = self.slug_in(get_language()) or self.slug_en or self.slug_fa

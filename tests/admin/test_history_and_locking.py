@@ -75,7 +75,7 @@ class ConcurrentEditTests(NewsroomAdminTestCase):
 
         mine["headline_en"] = "My change"
         response = self.post_form(self.editor, article, mine)
-        self.assertContains(response, "Someone else saved this article after you opened it")
+        self.assertContains(response, "Someone else changed this article after you opened it")
         self.assertEqual(page(response).find("input", attrs={"name": "headline_en"})["value"], "My change")
         article.refresh_from_db()
         self.assertEqual(article.headline_en, "Their change")

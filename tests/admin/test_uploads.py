@@ -50,7 +50,7 @@ class ValidatorTests(SimpleTestCase):
     def test_truncated_jpeg_is_refused(self):
         upload = image_upload("cut.jpg")
         self.assertRefused(SimpleUploadedFile("cut.jpg", upload.read()[:300], content_type="image/jpeg"),
-                           "not_an_image")  # fmt: skip
+                           "damaged_image")  # fmt: skip
 
     def test_oversize_file_is_refused(self):
         validator = RasterImageValidator(max_bytes=10_000)

@@ -58,7 +58,11 @@ class RenditionTests(TemporaryMediaMixin, TestCase):
     def test_replacing_the_image_replaces_its_renditions(self):
         article = make_article(image=image_upload())
         old_names = [entry[2] for entry in article.image_renditions["jpeg"]]
-        article.image.save("second.jpg", ContentFile(image_upload(size=(900, 900)).read()))
+        with self.captureOnCommitCallbacks(execute=True) as deletions:
+            article.image.save("second.jpg", ContentFile(image_upload(size=(900, 900)).read()))
+            # Until the save commits, the page that still shows the old renditions keeps them.
+            self.assertTrue(all(default_storage.exists(name) for name in old_names))
+        self.assertTrue(deletions)
         new = Article.objects.get(pk=article.pk).image_renditions
         self.assertTrue(new["source"].endswith(".jpg") and "second" in new["source"])
         self.assertFalse(any(default_storage.exists(name) for name in old_names))

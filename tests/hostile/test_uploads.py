@@ -7,16 +7,21 @@ form is saved. tests/admin/test_uploads.py checks the validator itself and one f
 import functools
 import io
 import os
+import random
 import shutil
 import tempfile
 
+from django.apps import apps
+from django.conf import settings
+from django.contrib import admin
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import models
 from django.test import override_settings
 from django.urls import reverse
 from PIL import Image
 
 from articles.models import Article
-from articles.validators import MAX_UPLOAD_BYTES
+from articles.validators import MAX_UPLOAD_BYTES, RasterImageFormField, validate_raster_image
 from authors.models import Author
 from series.models import Series
 from tests.admin.base import NewsroomAdminTestCase, form_values, page
@@ -41,6 +46,15 @@ def _jpeg(size=(400, 300), comment: bytes = b"") -> bytes:
 
 
 @functools.cache
+def _undecodable_jpeg() -> bytes:
+    """A JPEG whose header is whole (Pillow opens and verifies it) but whose image data cannot be decoded."""
+    image = _jpeg()
+    scan = image.index(b"\xff\xda")
+    header = image[: scan + 2 + int.from_bytes(image[scan + 2 : scan + 4], "big")]
+    return header + random.Random(14).randbytes(3000) + b"\xff\xd9"  # a seed whose bytes libjpeg rejects
+
+
+@functools.cache
 def _noise_png() -> bytes:
     """A real PNG just over the size limit: random pixels, stored uncompressed (cheap to make)."""
     side = int((MAX_UPLOAD_BYTES / 3) ** 0.5) + 20
@@ -62,6 +76,9 @@ HOSTILE_UPLOADS = {
     "PHP and HTML renamed .jpg": lambda: ("shell.jpg", "image/jpeg", b"<html>" + PHP + SCRIPT + b"</html>"),
     "GIF/PHP/HTML polyglot renamed .jpg": lambda: ("poly.jpg", "image/jpeg", b"GIF89a\x01\x00\x01\x00" + PHP + SCRIPT),
     "truncated JPEG": lambda: ("cut.jpg", "image/jpeg", _jpeg()[:400]),
+    # Both pass Pillow's verify(), which hardly looks into a JPEG: only decoding finds them (a 500 before).
+    "JPEG cut short in its image data": lambda: ("half.jpg", "image/jpeg", _jpeg()[: len(_jpeg()) // 2]),
+    "JPEG header followed by undecodable image data": lambda: ("noise.jpg", "image/jpeg", _undecodable_jpeg()),
     "JPEG header followed by garbage": lambda: ("garbage.jpg", "image/jpeg", b"\xff\xd8\xff\xe0" + os.urandom(2000)),
     "file over the size limit": lambda: ("big.jpg", "image/jpeg", b"\xff\xd8\xff\xe0" + bytes(MAX_UPLOAD_BYTES)),
     "real photo over the size limit": lambda: ("noise.png", "image/png", _noise_png()),
@@ -111,7 +128,9 @@ class HostileUploadTests(NewsroomAdminTestCase):
             "decompression bomb (a small PNG declaring 20,000 × 20,000 pixels)": "megapixels",
             "50-megapixel image": "megapixels",
             "SVG with a script": "not a JPEG, PNG or WebP",
-            "truncated JPEG": "not a JPEG, PNG or WebP",
+            "truncated JPEG": "damaged or incomplete",
+            "JPEG cut short in its image data": "damaged or incomplete",
+            "JPEG header followed by undecodable image data": "damaged or incomplete",
             "real photo over the size limit": "at most 5.0\xa0MB",
         }
         for kind, words in expected.items():
@@ -161,3 +180,42 @@ class HostileUploadTests(NewsroomAdminTestCase):
         for path in self.stored_files():
             self.assertTrue(os.path.realpath(path).startswith(os.path.realpath(self.media_root)))
             self.assertNotRegex(os.path.basename(path), r"[<>\"'\u202e]")
+
+    def test_damaged_jpegs_are_named_damaged_beside_every_image_field_in_english_and_persian(self):
+        damaged = {"English": "damaged or incomplete", "Persian": "آسیب‌دیده یا ناقص"}
+        for language, words in damaged.items():
+            self.client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa" if language == "Persian" else "en"
+            for kind in ("JPEG cut short in its image data", "JPEG header followed by undecodable image data"):
+                name, content_type, content = HOSTILE_UPLOADS[kind]()
+                for obj in self.objects:
+                    field = IMAGE_FIELDS[type(obj)]
+                    with self.subTest(language=language, kind=kind, field=field):
+                        data = self.open_form(self.editor, obj)
+                        data[field] = SimpleUploadedFile(name, content, content_type=content_type)
+                        response = self.post_form(self.editor, obj, data, follow=False)
+                        self.assertEqual(response.status_code, 200)
+                        self.assertIn(words, page(response).select_one(f".field-{field} .errorlist").get_text())
+        self.assertEqual(self.stored_files(), [])
+
+    def test_every_image_field_of_the_project_is_checked_and_covered_here(self):
+        """A later image field gets the same checks: the raster validator, our form field, these stories."""
+        project_apps = {
+            config.label
+            for config in apps.get_app_configs()
+            if config.path.startswith(str(settings.BASE_DIR)) and "site-packages" not in config.path
+        }
+        self.assertTrue({"articles", "authors", "series"} <= project_apps)
+        found = {
+            (model, field.name)
+            for model in apps.get_models()
+            if model._meta.app_label in project_apps
+            for field in model._meta.get_fields()
+            if isinstance(field, models.ImageField)
+        }
+        self.assertEqual(found, set(IMAGE_FIELDS.items()), "an image field these hostile uploads do not try")
+        for model, name in found:
+            with self.subTest(field=f"{model.__name__}.{name}"):
+                field = model._meta.get_field(name)
+                self.assertIn(validate_raster_image, field.validators)
+                form_field = admin.site._registry[model].formfield_for_dbfield(field, request=None)
+                self.assertIsInstance(form_field, RasterImageFormField)
