@@ -7,12 +7,13 @@ from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import LANGUAGE_CODES
+from core.roles import can_publish, is_author, language_name
+from core.widgets import body_widget
 from desk import state
 from desk.admin_base import NewsroomAdmin, SafeAutocompleteMixin, state_badge, thumbnail
-from desk.roles import can_publish, is_author, language_name
-from desk.widgets import body_widget
 
-from .models import LANGUAGE_CODES, SEARCH_INDEX_COLUMNS, Article, Byline, Section, Tag
+from .models import SEARCH_INDEX_COLUMNS, Article, Byline, Section, Tag
 
 AUTHOR_STATUSES = {Article.Status.DRAFT, Article.Status.IN_REVIEW}
 

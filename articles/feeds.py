@@ -17,10 +17,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from authors.models import Author
+from core.text import plain_text, without_control_characters
 from series.models import Series
 
 from .models import Article, Section
-from .text import plain_text, without_control_characters
 
 _SITE_PATH = re.compile(r'\b(src|href)="/(?!/)')
 

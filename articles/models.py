@@ -1,7 +1,5 @@
-import uuid
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -11,14 +9,14 @@ from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from core import media
+from core.languages import LANGUAGE_CODES
+from core.models import TranslatedSlugMixin, drop_control_characters, filled
+from core.renditions import Renditions, delete_renditions_after_commit, make_renditions
+from core.text import reading_minutes, sanitise_body
+from core.validators import validate_raster_image
 from series.labels import part_label
 
-from . import media
-from .renditions import Renditions, delete_renditions_after_commit, make_renditions
-from .text import reading_minutes, sanitise_body, slug_for, without_control_characters
-from .validators import validate_raster_image
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 # What articles/search.py stores per language to find an article: no page shows it.
 SEARCH_INDEX_COLUMNS = tuple(
     f"{prefix}_{code}" for prefix in ("search_text", "search_vector", "search_rank_vector") for code in LANGUAGE_CODES
@@ -28,55 +26,6 @@ NEWEST_FIRST = ("-publish_at", "-pk")
 
 # Saves this soon after first publication (typo fixes) do not earn an "Updated" line.
 UPDATE_GRACE = timedelta(minutes=10)
-
-
-def filled(field: str) -> Q:
-    """Match rows whose field holds text: modeltranslation columns are nullable, so NULL and "" alike are empty."""
-    return Q(**{f"{field}__isnull": False}) & ~Q(**{field: ""})
-
-
-def unused_slug(obj: models.Model, field: str, slug: str) -> str:
-    """
-    Return the slug, or the slug with the first free "-2", "-3", … suffix, so that no other row of the
-    object's model has it in `field`: a derived slug must not collide with another row's (which would
-    be an IntegrityError on save, as two articles may well share a headline).
-    """
-    taken = set(
-        type(obj)._default_manager.filter(**{f"{field}__startswith": slug})
-        .exclude(pk=obj.pk)
-        .values_list(field, flat=True)
-    )  # fmt: skip
-    candidate, number = slug, 2
-    while candidate in taken:
-        candidate, number = f"{slug}-{number}", number + 1
-    return candidate
-
-
-def drop_control_characters(obj: models.Model) -> None:
-    """Remove control characters from every text field of the object, in every language, before it is saved."""
-    for field in obj._meta.concrete_fields:
-        if isinstance(field, models.CharField | models.TextField):
-            value = getattr(obj, field.attname)
-            if isinstance(value, str):
-                setattr(obj, field.attname, without_control_characters(value))
-
-
-class TranslatedSlugMixin:
-    """Fill each language's empty slug from that language's name or headline."""
-
-    slug_source = "name"
-
-    def fill_slugs(self):
-        for language in LANGUAGE_CODES:
-            source = getattr(self, f"{self.slug_source}_{language}")
-            if source and not getattr(self, f"slug_{language}"):
-                # A headline of punctuation alone gives no slug: make a short unique one instead.
-                fallback = f"{self._meta.model_name}-{uuid.uuid4().hex[:8]}"
-                slug = slug_for(source, language) or fallback
-                setattr(self, f"slug_{language}", unused_slug(self, f"slug_{language}", slug))
-
-    def slug_in(self, language: str) -> str | None:
-        return getattr(self, f"slug_{language}", None)
 
 
 class Section(TranslatedSlugMixin, models.Model):

@@ -14,7 +14,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 
-from .text import ZWNJ, sanitise_body
+from core.text import ZWNJ, sanitise_body
 
 # A piece with at least this many subheadings gets a table of contents.
 CONTENTS_MIN_HEADINGS = 3

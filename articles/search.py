@@ -45,13 +45,15 @@ from django.db.models.lookups import Exact, GreaterThan, LessThan
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from core.languages import LANGUAGES
+from core.text import ZWNJ, plain_text
+
 from .models import NEWEST_FIRST, SEARCH_INDEX_COLUMNS
-from .text import ZWNJ, plain_text
 
 MAX_QUERY_LENGTH = 200
 
 # The text-search configuration for each language's vector and queries.
-SEARCH_CONFIG = {"en": "english", "fa": "simple"}
+SEARCH_CONFIG = {code: facts.search_config for code, facts in LANGUAGES.items()}
 
 _ARABIC_MARKS = dict.fromkeys(range(1611, 1632)) | {0x0670: None}
 _CHARACTERS = str.maketrans(

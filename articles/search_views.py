@@ -13,9 +13,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from .models import LANGUAGE_CODES, Article
+from core.languages import LANGUAGE_CODES
+from core.text import localise_digits, plain_text
+
+from .models import Article
 from .search import MAX_QUERY_LENGTH, Query, highlight, marked_terms, search, snippet
-from .text import localise_digits, plain_text
 
 RESULTS_PER_PAGE = 10
 NEWEST = "newest"  # ?sort=newest: newest first instead of best match first

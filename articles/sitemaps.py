@@ -22,10 +22,12 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from authors.models import Author
+from core.languages import LANGUAGE_CODES
+from core.models import filled
+from core.text import without_control_characters
 from series.models import Series
 
-from .models import LANGUAGE_CODES, Article, Section, filled
-from .text import without_control_characters
+from .models import Article, Section
 
 NEWS_WINDOW = timedelta(days=2)
 NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs per news sitemap

@@ -8,11 +8,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from core.languages import LANGUAGE_CODES
+from core.models import filled
 from series.models import Series
 from series.reading import series_in, series_parts
 
 from . import structured_data
-from .models import LANGUAGE_CODES, Article, Byline, Section, Tag, filled
+from .models import Article, Byline, Section, Tag
 from .outline import outline
 
 RELATED_COUNT = 3

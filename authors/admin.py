@@ -2,9 +2,9 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from core.roles import translator_language
 from desk import state
 from desk.admin_base import NewsroomAdmin, state_badge, thumbnail
-from desk.roles import translator_language
 
 from .models import Author
 

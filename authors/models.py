@@ -6,10 +6,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from articles import media
-from articles.models import drop_control_characters, unused_slug
-from articles.text import slug_for
-from articles.validators import validate_raster_image
+from core import media
+from core.models import drop_control_characters, unused_slug
+from core.text import slug_for
+from core.validators import validate_raster_image
 
 
 class Author(models.Model):

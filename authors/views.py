@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
 from articles import structured_data
-from articles.models import LANGUAGE_CODES, Article
+from articles.models import Article
 from articles.views import ReaderPageMixin
+from core.languages import LANGUAGE_CODES
 
 from .models import Author
 

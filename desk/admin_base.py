@@ -17,14 +17,13 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.fields import TranslationField
 from reversion.admin import VersionAdmin
 
-from articles import media
-from articles.validators import RasterImageFormField, without_metadata
+from core import media
+from core.languages import LANGUAGE_CODES, direction
+from core.locking import LockedForm
+from core.roles import is_editor, language_name, translator_language
+from core.validators import RasterImageFormField, without_metadata
 
 from . import state
-from .locking import LockedForm
-from .roles import is_editor, language_name, translator_language
-
-BIDI = {"fa": "rtl", "en": "ltr"}
 
 # Keys an admin form posts besides its fields: buttons and the CSRF token.
 FORM_CONTROLS = {"csrfmiddlewaretoken", "_save", "_continue", "_addanother", "_saveasnew", "_confirm_translation"}
@@ -115,9 +114,9 @@ class NewsroomAdmin(SafeAutocompleteMixin, VersionAdmin, TabbedTranslationAdmin)
             field.widget = forms.HiddenInput()
             return field
         language = db_field.name.rsplit("_", 1)[-1]
-        if language in BIDI and isinstance(db_field, TranslationField):
+        if language in LANGUAGE_CODES and isinstance(db_field, TranslationField):
             # Persian is written right to left whatever the admin's own language, English left to right.
-            field.widget.attrs.update({"dir": BIDI[language], "lang": language})
+            field.widget.attrs.update({"dir": direction(language), "lang": language})
         return field
 
     def get_fieldsets(self, request, obj=None):

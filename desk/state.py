@@ -12,19 +12,17 @@ import json
 from dataclasses import dataclass
 from datetime import UTC
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Section, Tag
-from articles.text import plain_text
 from authors.models import Author
+from core.languages import LANGUAGE_CODES
+from core.text import plain_text
 from series.models import Series
 
 from .models import TranslationConfirmation
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 # The fields a translator writes, per model; the first ones decide whether a translation exists.
 TRANSLATED_FIELDS: dict[type[models.Model], tuple[str, ...]] = {

@@ -16,12 +16,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.vary import vary_on_cookie
 
 from articles.models import Article, Byline
+from core.languages import direction
+from core.locking import LockedForm
+from core.roles import is_author, is_editor, language_name, translator_language
+from core.widgets import body_widget
 
 from . import state
-from .admin_base import BIDI
-from .locking import LockedForm
-from .roles import is_author, is_editor, language_name, translator_language
-from .widgets import body_widget
 
 
 def desk_language(request) -> str:
@@ -64,9 +64,9 @@ def translation_form_class(model, language: str):
         if base in state.HTML_FIELDS:
             widgets[name] = body_widget(language)
         elif base in ("bio", "description", "standfirst"):
-            widgets[name] = forms.Textarea(attrs={"dir": BIDI[language], "lang": language, "rows": 4})
+            widgets[name] = forms.Textarea(attrs={"dir": direction(language), "lang": language, "rows": 4})
         else:
-            widgets[name] = forms.TextInput(attrs={"dir": BIDI[language], "lang": language})
+            widgets[name] = forms.TextInput(attrs={"dir": direction(language), "lang": language})
     form_class = forms.modelform_factory(model, form=LockedForm, fields=fields, widgets=widgets)
     # The translator is told when the source they translate from changed while they worked.
     form_class.watched_fields = tuple(
@@ -144,7 +144,7 @@ def translate_view(request, app_label, model_name, pk):
             "language_name": language_name(language),
             "source_language": source,
             "source_name": language_name(source),
-            "source_dir": BIDI[source],
+            "source_dir": direction(source),
             "source": [
                 (
                     model._meta.get_field(name).verbose_name,

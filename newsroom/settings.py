@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "reversion",
     "axes",
     "django_prose_editor",
+    "core",
     "articles",
     "authors",
     "series",

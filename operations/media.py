@@ -13,7 +13,7 @@ from django.apps import apps
 from django.core.files.storage import default_storage
 from django.db import models
 
-from articles.renditions import rendition_names
+from core.renditions import rendition_names
 
 RENDITIONS_SUFFIX = "_renditions"
 

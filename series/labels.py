@@ -3,7 +3,7 @@
 from django.utils import translation
 from django.utils.translation import gettext, pgettext_lazy
 
-from articles.text import localise_digits
+from core.text import localise_digits
 
 # Ordinal words up to ten; after ten the label uses the number itself.
 PART_WORDS = [

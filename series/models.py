@@ -3,9 +3,9 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from articles import media
-from articles.models import TranslatedSlugMixin, drop_control_characters
-from articles.validators import validate_raster_image
+from core import media
+from core.models import TranslatedSlugMixin, drop_control_characters
+from core.validators import validate_raster_image
 
 
 class Series(TranslatedSlugMixin, models.Model):

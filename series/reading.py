@@ -4,7 +4,9 @@ from dataclasses import dataclass
 
 from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q
 
-from articles.models import LANGUAGE_CODES, Article, filled
+from articles.models import Article
+from core.languages import LANGUAGE_CODES
+from core.models import filled
 
 from .models import Series
 

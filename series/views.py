@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from articles import structured_data
-from articles.models import LANGUAGE_CODES
 from articles.views import ReaderPageMixin, url_in
+from core.languages import LANGUAGE_CODES
 
 from .models import Series
 from .reading import series_in, series_parts

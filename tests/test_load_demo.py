@@ -6,8 +6,8 @@ from django.test import TestCase
 from django.utils import timezone
 
 from articles.models import Article, Section, Tag
-from articles.text import count_words, plain_text
 from authors.models import Author
+from core.text import count_words, plain_text
 from series.models import Series
 
 

@@ -15,7 +15,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info, gettext, ngettext, pgettext
 from persiantools.jdatetime import JalaliDate
 
-from articles.text import localise_digits
+from core.languages import LANGUAGES
+from core.text import localise_digits
 
 register = template.Library()
 
@@ -35,10 +36,11 @@ def local_date(value: datetime | date | None) -> str:
         return ""
     if isinstance(value, datetime):
         value = timezone.localtime(value).date()
-    if translation.get_language() == "fa":
+    code = translation.get_language()
+    if code in LANGUAGES and LANGUAGES[code].calendar == "jalali":
         jalali = JalaliDate(value)
         month = jalali.strftime("%B", locale="fa")
-        return f"{localise_digits(jalali.day, 'fa')} {month} {localise_digits(jalali.year, 'fa')}"
+        return f"{localise_digits(jalali.day, code)} {month} {localise_digits(jalali.year, code)}"
     return format_date(value, "j F Y")
 
 
@@ -105,10 +107,7 @@ def share_targets(url: str, text: str, language: str) -> list[dict]:
         ),
         "email": (pgettext("network", "Email"), gettext("Share by email"), f"mailto:?subject={text_q}&body={url_q}"),
     }
-    # Persian readers share on Telegram and WhatsApp first.
-    order = ("telegram", "whatsapp", "x", "facebook", "linkedin", "email")
-    if language != "fa":
-        order = ("x", "facebook", "linkedin", "telegram", "whatsapp", "email")
+    order = LANGUAGES[language].share_networks if language in LANGUAGES else tuple(targets)
     return [
         {"network": key, "name": targets[key][0], "label": targets[key][1], "url": targets[key][2]} for key in order
     ]
@@ -136,7 +135,9 @@ def local_number(value) -> str:
         return ""
     language = translation.get_language()
     grouped = f"{int(value):,}"
-    return localise_digits(grouped.replace(",", "٬"), language) if language == "fa" else grouped
+    if language in LANGUAGES and LANGUAGES[language].persian_digits:
+        return localise_digits(grouped.replace(",", "٬"), language)
+    return grouped
 
 
 @register.inclusion_tag("includes/_language_nav.html", takes_context=True)

@@ -29,7 +29,7 @@ from django.urls import reverse
 
 from articles.admin import ArticleAdmin
 from articles.models import Article
-from articles.renditions import rendition_names
+from core.renditions import rendition_names
 from tests.factories import image_upload, make_article, make_author, make_series
 
 from .base import NewsroomAdminTestCase, form_values, page
@@ -160,7 +160,7 @@ class StorageFaultTestCase(NewsroomAdminTestCase):
         if "standfirst_en" in data:
             data["standfirst_en"] = ["A standfirst typed with care, which must not be lost."]
         data[field] = image_upload(NEW_IMAGE, size=(1200, 800))
-        with self.assertLogs("articles.media", "ERROR") as logs:
+        with self.assertLogs("core.media", "ERROR") as logs:
             response = self.post_form(self.editor, obj, data, follow=False)
         self.assertIn("Storage refused", logs.output[0])
         return response, data
@@ -245,7 +245,7 @@ class StorageFaultTests(StorageFaultTestCase):
         data["bylines-0-position"] = ["0"]
         data["image"] = image_upload(NEW_IMAGE)
         before = Article.objects.count()
-        with self.assertLogs("articles.media", "ERROR"):
+        with self.assertLogs("core.media", "ERROR"):
             response = self.client.post(url, data)
         self.assertAskedForTheImageAgain(response, data)
         self.assertEqual(Article.objects.count(), before)
@@ -332,7 +332,7 @@ class MakeRenditionsRepairTests(StorageFaultTestCase):
         errors = io.StringIO()
         with (
             override_settings(STORAGES=refusing_storage(refuse_after=1)),
-            self.assertLogs("articles.media", "ERROR"),
+            self.assertLogs("core.media", "ERROR"),
             self.assertRaisesMessage(CommandError, "Storage refused the renditions of 1 article(s)"),
         ):
             call_command("make_renditions", stdout=io.StringIO(), stderr=errors)

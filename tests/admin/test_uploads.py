@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import SimpleTestCase, override_settings
 from PIL import Image
 
-from articles.validators import RasterImageValidator, validate_raster_image
+from core.validators import RasterImageValidator, validate_raster_image
 from tests.factories import image_upload, make_article
 
 from .base import NewsroomAdminTestCase, page

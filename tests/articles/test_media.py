@@ -12,9 +12,9 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.test import TransactionTestCase, override_settings
 
-from articles import media
 from articles.models import Article
-from articles.renditions import rendition_names
+from core import media
+from core.renditions import rendition_names
 from tests.factories import image_upload, make_article
 
 

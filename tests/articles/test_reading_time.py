@@ -1,6 +1,7 @@
 from django.test import SimpleTestCase
 
-from articles.text import ENGLISH_WPM, READING_SPEED_WPM, count_words, image_seconds, plain_text, reading_minutes
+from core.languages import ENGLISH_WPM, PERSIAN_WORD_RATIO, language
+from core.text import count_words, image_seconds, plain_text, reading_minutes
 
 
 def paragraphs(words: int, word: str = "water") -> str:
@@ -30,7 +31,7 @@ class ReadingTimeTests(SimpleTestCase):
         self.assertEqual(reading_minutes(paragraphs(238 * 9), "en"), 9)
 
     def test_persian_uses_its_own_reading_speed(self):
-        speed = READING_SPEED_WPM["fa"]
+        speed = language("fa").words_per_minute
         self.assertEqual(reading_minutes(paragraphs(speed * 4, "می‌خواهند"), "fa"), 4)
         self.assertEqual(reading_minutes(paragraphs(speed * 4 + 1, "می‌خواهند"), "fa"), 5)
 
@@ -54,14 +55,13 @@ class PersianReadingSpeedTests(SimpleTestCase):
     def test_persian_speed_is_derived_from_our_parallel_texts(self):
         """Persian words per minute = 238 × (Persian words ÷ English words) over the bilingual demo articles."""
         from articles.demo import ARTICLES
-        from articles.text import PERSIAN_WORD_RATIO
 
         bilingual = [article for article in ARTICLES if article["body_fa"]]
         english = sum(count_words(plain_text(article["body_en"])) for article in bilingual)
         persian = sum(count_words(plain_text(article["body_fa"])) for article in bilingual)
         self.assertGreaterEqual(len(bilingual), 5)
         self.assertAlmostEqual(persian / english, PERSIAN_WORD_RATIO, delta=0.01)
-        self.assertEqual(READING_SPEED_WPM["fa"], 236)
+        self.assertEqual(language("fa").words_per_minute, 236)
 
     def test_both_versions_of_a_demo_article_take_about_the_same_time(self):
         from articles.demo import ARTICLES

@@ -1,6 +1,6 @@
 from django.test import SimpleTestCase, TestCase
 
-from articles.text import sanitise_body
+from core.text import sanitise_body
 from tests.factories import make_article
 
 HOSTILE_BODY = """

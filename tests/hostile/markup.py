@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from html.parser import HTMLParser
 
-from articles.text import BODY_ATTRIBUTES, BODY_TAGS, BODY_URL_SCHEMES
+from core.text import BODY_ATTRIBUTES, BODY_TAGS, BODY_URL_SCHEMES
 
 DANGEROUS_SCHEMES = {"javascript", "data", "vbscript", "livescript", "mocha"}
 URL_ATTRIBUTES = {

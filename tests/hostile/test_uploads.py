@@ -21,8 +21,8 @@ from django.urls import reverse
 from PIL import Image
 
 from articles.models import Article
-from articles.validators import MAX_UPLOAD_BYTES, RasterImageFormField, validate_raster_image
 from authors.models import Author
+from core.validators import MAX_UPLOAD_BYTES, RasterImageFormField, validate_raster_image
 from series.models import Series
 from tests.admin.base import NewsroomAdminTestCase, form_values, page
 from tests.factories import image_upload, make_article, make_author, make_series

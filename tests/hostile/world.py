@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 from reversion.models import Version
 
-from articles.text import without_control_characters
+from core.text import without_control_characters
 from tests.admin.base import NewsroomAdminTestCase, form_values, page
 from tests.pages import TemporaryMediaMixin
 

@@ -6,9 +6,10 @@ renditions existed, or when rendition files were lost from storage (deleted by h
 from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 
-from articles import media
-from articles.models import LANGUAGE_CODES, Article
-from articles.renditions import missing_renditions, repair_renditions
+from articles.models import Article
+from core import media
+from core.languages import LANGUAGE_CODES
+from core.renditions import missing_renditions, repair_renditions
 
 HEADLINES = tuple(f"headline_{code}" for code in LANGUAGE_CODES)  # what str(article) shows in the report
 

@@ -25,13 +25,12 @@ from django import forms
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.fields import TranslationFieldDescriptor
 
-from articles.text import plain_text
+from core.text import plain_text
 
-from .state import LANGUAGE_CODES
+from .languages import LANGUAGE_CODES, direction
 
 SIGNING_SALT = "newsroom.locking.opened"
 MAX_VERSION = 2_147_483_647  # the column is a PostgreSQL integer
@@ -212,7 +211,7 @@ class LockedForm(forms.ModelForm):
                     "label": self.fields[name].label,
                     "stored": value,
                     "lang": language,
-                    "dir": ("rtl" if get_language_info(language)["bidi"] else "ltr") if language else "",
+                    "dir": direction(language) if language else "",
                 }
             )
         self.add_error(

@@ -11,6 +11,9 @@ import nh3
 from django.utils.text import slugify
 from persiantools import digits
 
+from .languages import LANGUAGES
+from .languages import language as language_facts
+
 ZWNJ = "\u200c"
 
 # The one allow-list for article bodies: what the editor's widget produces and nothing else.
@@ -94,20 +97,6 @@ def count_words(text: str) -> int:
     return sum(1 for token in text.split() if re.search(r"\w", token))
 
 
-# Silent reading speed in words per minute.
-# English: 238 wpm for non-fiction, Brysbaert (2019), "How many words do we read per minute?",
-# Journal of Memory and Language 109:104047.
-# Persian: no published adult silent-reading rate for Persian prose was found. We derive it from our
-# own parallel texts so that both versions of an article show the same minutes: across the seven
-# bilingual demo articles (5,321 English and 5,278 Persian words, counted as count_words() counts,
-# ZWNJ-joined words as one), the Persian versions carry 0.99 times as many words as the English
-# ones, so Persian reads at 238 × 0.99 ≈ 236 words a minute. tests/articles/test_reading_time.py
-# recomputes the ratio from articles/demo and fails if it drifts from this figure.
-ENGLISH_WPM = 238
-PERSIAN_WORD_RATIO = 0.99
-READING_SPEED_WPM = {"en": ENGLISH_WPM, "fa": round(ENGLISH_WPM * PERSIAN_WORD_RATIO)}
-
-
 def image_seconds(count: int) -> int:
     """Time to look at the body's images: 12 s for the first, one second less each after, 3 s from the tenth."""
     return sum(max(12 - index, 3) for index in range(count))
@@ -117,7 +106,7 @@ def reading_minutes(body_html: str | None, language: str) -> int:
     """Return the whole minutes, rounded up and at least one, to read a body in a language."""
     words = count_words(plain_text(body_html))
     images = len(re.findall(r"<img\b", body_html or "", flags=re.IGNORECASE))
-    seconds = words / READING_SPEED_WPM[language] * 60 + image_seconds(images)
+    seconds = words / language_facts(language).words_per_minute * 60 + image_seconds(images)
     return max(1, math.ceil(seconds / 60))
 
 
@@ -133,7 +122,7 @@ def slug_for(text: str, language: str) -> str:
     hyphen near SLUG_MAX_LENGTH characters (a Persian letter is six characters once percent-encoded).
     """
     text = (text or "").replace(ZWNJ, "-")
-    slug = slugify(text, allow_unicode=language != "en")
+    slug = slugify(text, allow_unicode=not language_facts(language).ascii_slugs)
     if len(slug) > SLUG_MAX_LENGTH:
         cut = slug[:SLUG_MAX_LENGTH]
         slug = cut.rsplit("-", 1)[0] if "-" in cut else cut
@@ -143,4 +132,4 @@ def slug_for(text: str, language: str) -> str:
 def localise_digits(value, language: str) -> str:
     """Return the value as text with Persian digits (۰–۹) when the language is Persian."""
     text = str(value)
-    return digits.en_to_fa(text) if language == "fa" else text
+    return digits.en_to_fa(text) if language in LANGUAGES and LANGUAGES[language].persian_digits else text

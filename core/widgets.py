@@ -2,6 +2,8 @@
 
 from django_prose_editor.widgets import AdminProseEditorWidget
 
+from .languages import direction
+
 # What the editor offers; articles/text.py's allow-list stays the server's source of truth.
 BODY_EDITOR_CONFIG = {
     "extensions": {
@@ -30,5 +32,5 @@ def body_widget(language: str) -> AdminProseEditorWidget:
     return BodyWidget(
         config=BODY_EDITOR_CONFIG,
         preset="configurable",
-        attrs={"dir": "rtl" if language == "fa" else "ltr", "lang": language},
+        attrs={"dir": direction(language), "lang": language},
     )
