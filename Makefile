@@ -20,7 +20,7 @@ help:
 	@echo "make setup   everything make run does, without serving"
 	@echo "make test    run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL points there)"
 	@echo "make browser the browser suite: Chromium, axe-core and the Nu HTML checker against gunicorn on PostgreSQL"
-	@echo "make lint    ruff check and format check"
+	@echo "make lint    ruff check and format check, and the import layers (lint-imports)"
 	@echo "make messages  refresh locale/*/LC_MESSAGES/django.po from the code"
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -66,6 +66,7 @@ browser: $(VENV)/.installed compilemessages $(BROWSER_NODE)
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .

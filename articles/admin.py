@@ -2,18 +2,25 @@ import reversion
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
-from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import path, reverse
+from django.utils import timezone, translation
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.vary import vary_on_cookie
 
+from core import translated
+from core.admin import TRANSLATION_COLUMNS, NewsroomAdmin, SafeAutocompleteMixin, thumbnail
 from core.languages import LANGUAGE_CODES
 from core.roles import can_publish, is_author, language_name
 from core.widgets import body_widget
-from desk import state
-from desk.admin_base import NewsroomAdmin, SafeAutocompleteMixin, state_badge, thumbnail
 
+from . import services
 from .models import SEARCH_INDEX_COLUMNS, Article, Byline, Section, Tag
+from .views import article_page_context, with_page_relations
 
 AUTHOR_STATUSES = {Article.Status.DRAFT, Article.Status.IN_REVIEW}
 
@@ -67,11 +74,13 @@ class LanguageFilter(admin.SimpleListFilter):
             return written
         if wanted == "missing":
             return queryset.exclude(pk__in=written.values("pk"))
-        if wanted == "outdated":
-            text_fields = [f"{name}_{code}" for name in state.TRANSLATED_FIELDS[Article] for code in LANGUAGE_CODES]
+        provider = translated.state_provider()
+        if wanted == "outdated" and provider is not None:
+            names = translated.text_fields(Article)
+            text_fields = [f"{name}_{code}" for name in names for code in LANGUAGE_CODES]
             articles = list(written.select_related(None).prefetch_related(None).only("pk", *text_fields))
-            confirmations = state.confirmations_for(articles)
-            outdated = [a.pk for a in articles if state.translation_state(a, language, confirmations) == state.OUTDATED]
+            translated.prefetch_states(articles)
+            outdated = [a.pk for a in articles if translated.state_of(a, language) == provider.OUTDATED]
             return queryset.filter(pk__in=outdated)
         return queryset
 
@@ -82,7 +91,7 @@ class ArticleAdmin(NewsroomAdmin):
         "headline_column",
         "thumbnail_column",
         "status_column",
-        *[f"language_{code}" for code in LANGUAGE_CODES],
+        *TRANSLATION_COLUMNS,
         "section",
         "authors_column",
         "publish_at",
@@ -129,16 +138,6 @@ class ArticleAdmin(NewsroomAdmin):
         queryset, _duplicates = super().get_search_results(request, queryset, search_term)
         return queryset.distinct(), False
 
-    def changelist_view(self, request, extra_context=None):
-        self._confirmations = None
-        return super().changelist_view(request, extra_context)
-
-    def get_changelist_instance(self, request):
-        changelist = super().get_changelist_instance(request)
-        # One query for every row's translation confirmations, not one per row.
-        self._confirmations = state.confirmations_for(changelist.result_list)
-        return changelist
-
     @admin.display(description=_("headline"), ordering="headline_en")
     def headline_column(self, article):
         return str(article)
@@ -152,17 +151,6 @@ class ArticleAdmin(NewsroomAdmin):
         if article.is_scheduled():
             return gettext("Scheduled")
         return article.get_status_display()
-
-    def language_column(self, article, language):
-        return state_badge(state.translation_state(article, language, getattr(self, "_confirmations", None)))
-
-    @admin.display(description=_("English"))
-    def language_en(self, article):
-        return self.language_column(article, "en")
-
-    @admin.display(description=_("Persian"))
-    def language_fa(self, article):
-        return self.language_column(article, "fa")
 
     @admin.display(description=_("authors"))
     def authors_column(self, article):
@@ -220,38 +208,61 @@ class ArticleAdmin(NewsroomAdmin):
 
     def response_change(self, request, obj):
         if "_preview" in request.POST:
-            return HttpResponseRedirect(reverse("desk:preview", args=[obj.pk]))
+            return HttpResponseRedirect(reverse("admin:articles_article_preview", args=[obj.pk]))
         return super().response_change(request, obj)
+
+    # The preview -------------------------------------------------------------------------------
+
+    def get_urls(self):
+        preview = self.admin_site.admin_view(self.preview_view)
+        return [path("<int:pk>/preview/", preview, name="articles_article_preview"), *super().get_urls()]
+
+    @method_decorator(never_cache)
+    @method_decorator(vary_on_cookie)
+    def preview_view(self, request, pk):
+        """
+        Show staff an article, published or not, as readers will see it, in the language asked for
+        (`?language=fa`; else the first it is written in). Template: `articles/article_preview.html`.
+        """
+        article = get_object_or_404(with_page_relations(Article.objects.without_search_index()), pk=pk)
+        if not self.has_view_permission(request, article):
+            raise Http404  # as for an article that does not exist: an author learns nothing of others' drafts
+        written = article.available_languages()
+        language = request.GET.get("language")
+        if language not in LANGUAGE_CODES:
+            language = (written or LANGUAGE_CODES)[0]
+        # Show an unscheduled draft as it would look published now (in memory only; nothing is saved).
+        article.publish_at = article.publish_at or timezone.now()
+        here = reverse("admin:articles_article_preview", args=[article.pk])
+        with translation.override(language):
+            context = article_page_context(article, language, request=request)
+            context.update(
+                object=article,
+                language=language,
+                other_language_urls={code: f"{here}?language={code}" for code in written if code != language},
+            )
+            response = render(request, "articles/article_preview.html", context)
+        response["Cache-Control"] = "private, no-cache, no-store, must-revalidate, max-age=0"
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
 
     # Bulk actions ------------------------------------------------------------------------------
 
     @admin.action(description=_("Send the selected articles to review"), permissions=["change"])
     def send_to_review(self, request, queryset):
-        movable = [a for a in queryset if a.status == Article.Status.DRAFT and self.has_change_permission(request, a)]
-        for article in movable:
-            article.status = Article.Status.IN_REVIEW
-            article.version += 1
-            article.save()
-        message = ngettext("%(count)d article sent to review.", "%(count)d articles sent to review.", len(movable))
-        self.report(request, len(movable), queryset.count(), message)
+        done = 0
+        for article in queryset:
+            if article.status == Article.Status.DRAFT and self.has_change_permission(request, article):
+                done += services.send_to_review(article=article, by=request.user).done
+        message = ngettext("%(count)d article sent to review.", "%(count)d articles sent to review.", done)
+        self.report(request, done, queryset.count(), message)
 
     @admin.action(description=_("Publish the selected articles"), permissions=["publish"])
     def publish(self, request, queryset):
-        published = scheduled = 0
-        refused = []
-        for article in queryset:
-            if article.status == Article.Status.PUBLISHED:
-                continue
-            if not article.available_languages():
-                refused.append(str(article))
-                continue
-            article.status = Article.Status.PUBLISHED
-            article.version += 1
-            article.save()
-            if article.is_scheduled():
-                scheduled += 1
-            else:
-                published += 1
+        outcomes = [services.publish_article(article=article, by=request.user) for article in queryset]
+        published = sum(1 for result in outcomes if result.outcome == services.Outcome.PUBLISHED)
+        scheduled = sum(1 for result in outcomes if result.outcome == services.Outcome.SCHEDULED)
+        refused = [str(result.article) for result in outcomes if result.outcome == services.Outcome.REFUSED]
         reversion.set_comment(gettext("Bulk publish: %(published)d published, %(scheduled)d scheduled.")
                               % {"published": published, "scheduled": scheduled})  # fmt: skip
         if published:
@@ -271,14 +282,9 @@ class ArticleAdmin(NewsroomAdmin):
 
     @admin.action(description=_("Unpublish (withdraw) the selected articles"), permissions=["publish"])
     def unpublish(self, request, queryset):
-        count = 0
-        for article in queryset.filter(status=Article.Status.PUBLISHED):
-            article.status = Article.Status.WITHDRAWN
-            article.version += 1
-            article.save()
-            count += 1
-        message = ngettext("%(count)d article withdrawn.", "%(count)d articles withdrawn.", count)
-        self.report(request, count, queryset.count(), message)
+        done = sum(services.withdraw_article(article=article, by=request.user).done for article in queryset)
+        message = ngettext("%(count)d article withdrawn.", "%(count)d articles withdrawn.", done)
+        self.report(request, done, queryset.count(), message)
 
     def has_publish_permission(self, request):
         return can_publish(request.user)
@@ -311,22 +317,14 @@ class NamedAdmin(NewsroomAdmin):
     def article_count(self, obj):
         return obj.article_count
 
-    @admin.display(description=_("English"))
-    def language_en(self, obj):
-        return state_badge(state.translation_state(obj, "en"))
-
-    @admin.display(description=_("Persian"))
-    def language_fa(self, obj):
-        return state_badge(state.translation_state(obj, "fa"))
-
 
 @admin.register(Section)
 class SectionAdmin(NamedAdmin):
-    list_display = ["__str__", "language_en", "language_fa", "position", "article_count"]
+    list_display = ["__str__", *TRANSLATION_COLUMNS, "position", "article_count"]
     fields = ["name", "slug", "position", "version"]
 
 
 @admin.register(Tag)
 class TagAdmin(NamedAdmin):
-    list_display = ["__str__", "language_en", "language_fa", "article_count"]
+    list_display = ["__str__", *TRANSLATION_COLUMNS, "article_count"]
     fields = ["name", "slug", "version"]

@@ -5,10 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = _("Articles")
-
-    def ready(self):
-        from .page_cache import connect_invalidation
-        from .search import connect_index_updates
-
-        connect_invalidation()
-        connect_index_updates()

@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
@@ -11,13 +11,13 @@ from django.utils.translation import gettext_lazy as _
 
 from core import media
 from core.languages import LANGUAGE_CODES
-from core.models import TranslatedSlugMixin, drop_control_characters, filled
+from core.models import TranslatedSlugMixin, drop_control_characters, is_written, written_in
 from core.renditions import Renditions, delete_renditions_after_commit, make_renditions
 from core.text import reading_minutes, sanitise_body
 from core.validators import validate_raster_image
 from series.labels import part_label
 
-# What articles/search.py stores per language to find an article: no page shows it.
+# What the search app stores per language to find an article: no page shows it.
 SEARCH_INDEX_COLUMNS = tuple(
     f"{prefix}_{code}" for prefix in ("search_text", "search_vector", "search_rank_vector") for code in LANGUAGE_CODES
 )
@@ -40,6 +40,8 @@ class Section(TranslatedSlugMixin, models.Model):
         _("version"), default=0, help_text=_("Counts saves in the admin, so that one editor cannot overwrite another.")
     )
 
+    page_cache_label = "section"
+
     class Meta:
         ordering = ["position", "pk"]
         verbose_name = _("section")
@@ -60,6 +62,10 @@ class Section(TranslatedSlugMixin, models.Model):
     def get_absolute_url(self):
         return reverse("articles:section", kwargs={"slug": self.slug_in(translation.get_language()) or self.slug_en})
 
+    def page_cache_stale_tags(self) -> set[str]:
+        """Return the pages a change makes stale: every page, whose navigation lists the sections."""
+        return {"site"}
+
 
 class Tag(TranslatedSlugMixin, models.Model):
     """A topic label that cuts across sections."""
@@ -69,6 +75,8 @@ class Tag(TranslatedSlugMixin, models.Model):
     version = models.PositiveIntegerField(
         _("version"), default=0, help_text=_("Counts saves in the admin, so that one editor cannot overwrite another.")
     )
+
+    page_cache_label = "tag"
 
     class Meta:
         ordering = ["name"]
@@ -90,6 +98,10 @@ class Tag(TranslatedSlugMixin, models.Model):
     def get_absolute_url(self):
         return reverse("articles:tag", kwargs={"slug": self.slug_in(translation.get_language()) or self.slug_en})
 
+    def page_cache_stale_tags(self) -> set[str]:
+        """Return the pages besides its own that a change makes stale: the feeds and sitemaps."""
+        return {"feeds", "sitemaps"}
+
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
@@ -105,7 +117,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def available_in(self, language: str):
         """Return the articles whose headline and body are written in the language."""
-        return self.filter(filled(f"headline_{language}") & filled(f"body_{language}"))
+        return self.filter(written_in(Article, language))
 
     def by_author(self, author):
         return self.filter(bylines__author=author)
@@ -130,7 +142,7 @@ class ArticleQuerySet(models.QuerySet):
         """For list items: leave the bodies in the database, but know which languages each article is written in."""
         availability = {
             f"written_in_{language}": models.ExpressionWrapper(
-                filled(f"headline_{language}") & filled(f"body_{language}"), output_field=models.BooleanField()
+                written_in(Article, language), output_field=models.BooleanField()
             )
             for language in LANGUAGE_CODES
         }
@@ -210,7 +222,7 @@ class Article(TranslatedSlugMixin, models.Model):
         _("version"), default=0, help_text=_("Counts saves in the admin, so that one editor cannot overwrite another.")
     )
 
-    # The search index, kept current by articles/search.py: normalised text per language and, on
+    # The search index, kept current by the search app (search/signals.py): normalised text per language and, on
     # PostgreSQL, its weighted vector behind a GIN index plus a small headline-and-summary vector to rank by.
     search_text_en = models.TextField(_("search text (English)"), blank=True, default="", editable=False)
     search_text_fa = models.TextField(_("search text (Persian)"), blank=True, default="", editable=False)
@@ -222,6 +234,11 @@ class Article(TranslatedSlugMixin, models.Model):
     objects = ArticleQuerySet.as_manager()
 
     slug_source = "headline"
+    page_cache_label = "article"
+    # Which tags an article carries also decides which tag pages the sitemaps list.
+    page_cache_relation_tags = {"tags": {"sitemaps"}}
+    # An article is written in a language when its headline and body are (core.models.written_in).
+    required_translation_fields = ("headline", "body")
 
     class Meta:
         ordering = ["-publish_at", "-pk"]
@@ -299,7 +316,7 @@ class Article(TranslatedSlugMixin, models.Model):
     def is_available_in(self, language: str) -> bool:
         if f"written_in_{language}" in self.__dict__:  # annotated by ArticleQuerySet.as_teasers()
             return bool(self.__dict__[f"written_in_{language}"])
-        return bool(getattr(self, f"headline_{language}", None) and getattr(self, f"body_{language}", None))
+        return is_written(self, language)
 
     def available_languages(self) -> list[str]:
         return [language for language in LANGUAGE_CODES if self.is_available_in(language)]
@@ -349,6 +366,33 @@ class Article(TranslatedSlugMixin, models.Model):
             self.first_published_at and self.updated_at and self.updated_at - self.first_published_at > UPDATE_GRACE
         )
 
+    def page_cache_stale_tags(self) -> set[str]:
+        """Return the pages an article appears on besides its own: its lists, the feeds and sitemaps."""
+        tags = {"home", "feeds", "sitemaps", "series-index", f"section:{self.section_id}"}
+        if self.series_id:
+            tags.add(f"series:{self.series_id}")
+        tags.update(f"author:{pk}" for pk in self.bylines.values_list("author_id", flat=True))
+        tags.update(f"tag:{pk}" for pk in self.tags.values_list("pk", flat=True))
+        return tags
+
+    def page_cache_stale_tags_before_save(self) -> set[str]:
+        """Return the lists a save may take the article out of: its section and series as stored."""
+        stored = Article.objects.filter(pk=self.pk).values_list("section_id", "series_id").first()
+        if stored is None:
+            return set()
+        section_id, series_id = stored
+        return {f"section:{section_id}", *([f"series:{series_id}"] if series_id else [])}
+
+    @classmethod
+    def page_cache_next_change(cls) -> datetime | None:
+        """Return when the next scheduled article appears, changing the lists with no save."""
+        return (
+            cls.objects.filter(status=cls.Status.PUBLISHED, publish_at__gt=timezone.now())
+            .order_by("publish_at")
+            .values_list("publish_at", flat=True)
+            .first()
+        )
+
 
 class Byline(models.Model):
     """An author's place on an article's byline."""
@@ -369,3 +413,7 @@ class Byline(models.Model):
 
     def __str__(self):
         return f"{self.article} — {self.author}"
+
+    def page_cache_stale_tags(self) -> set[str]:
+        """Return the pages a change to the byline makes stale: the article's, the author's, the lists."""
+        return {f"article:{self.article_id}", f"author:{self.author_id}", "home", "feeds"}

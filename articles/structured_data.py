@@ -1,40 +1,10 @@
-"""
-Schema.org structured data (JSON-LD) for reader pages, built as plain dicts.
+"""What an article page says of the article to search engines (JSON-LD), beside the site-wide builders it re-uses."""
 
-Templates emit them with the `json_ld` tag, which serialises with json.dumps and escapes <, > and & so
-that no text (a headline containing "</script>") can end the script element early.
-"""
+from authors.structured_data import person
+from core.structured_data import absolute, breadcrumbs, collection_page, iso_datetime, publisher, website
 
-from django.conf import settings
-from django.urls import reverse
-from django.utils import translation
-
-from articles.templatetags.articles_tags import iso_datetime
-
-
-def absolute(request, location: str) -> str:
-    return request.build_absolute_uri(location)
-
-
-def publisher(request) -> dict:
-    with translation.override(translation.get_language()):
-        home = absolute(request, reverse("articles:home"))
-    return {"@type": "NewsMediaOrganization", "name": settings.SITE_NAME, "url": home}
-
-
-def person(request, author, *, same_as: bool = False) -> dict:
-    data = {"@type": "Person", "name": author.name, "url": absolute(request, author.get_absolute_url())}
-    if author.job_title:
-        data["jobTitle"] = author.job_title
-    if same_as:
-        links = [url for _network, url in author.social_links()]
-        if links:
-            data["sameAs"] = links
-        if author.avatar:
-            data["image"] = absolute(request, author.avatar.url)
-        if author.bio:
-            data["description"] = author.bio
-    return data
+# The article views build every kind of JSON-LD through this module.
+__all__ = ["breadcrumbs", "collection_page", "news_article", "website"]
 
 
 def news_article(request, article, *, canonical_url: str, language: str) -> dict:
@@ -67,68 +37,3 @@ def news_article(request, article, *, canonical_url: str, language: str) -> dict
         }
         data["position"] = article.part
     return data
-
-
-def breadcrumbs(request, trail: list[tuple[str, str]]) -> dict:
-    """Return a BreadcrumbList for (name, location) pairs, home first."""
-    return {
-        "@context": "https://schema.org",
-        "@type": "BreadcrumbList",
-        "itemListElement": [
-            {"@type": "ListItem", "position": position, "name": str(name), "item": absolute(request, location)}
-            for position, (name, location) in enumerate(trail, start=1)
-        ],
-    }
-
-
-def collection_page(request, *, name: str, canonical_url: str, language: str, items: list[tuple[str, str]]) -> dict:
-    """Return a CollectionPage whose main entity lists the page's articles in order."""
-    return {
-        "@context": "https://schema.org",
-        "@type": "CollectionPage",
-        "name": str(name),
-        "url": canonical_url,
-        "inLanguage": language,
-        "mainEntity": {
-            "@type": "ItemList",
-            "itemListElement": [
-                {"@type": "ListItem", "position": position, "url": absolute(request, location), "name": str(title)}
-                for position, (title, location) in enumerate(items, start=1)
-            ],
-        },
-    }
-
-
-def creative_work_series(request, series, *, canonical_url: str, language: str, parts) -> dict:
-    data = {
-        "@context": "https://schema.org",
-        "@type": "CreativeWorkSeries",
-        "name": series.title,
-        "url": canonical_url,
-        "inLanguage": language,
-        "publisher": publisher(request),
-        "hasPart": [
-            {
-                "@type": "NewsArticle",
-                "headline": part.headline,
-                "url": absolute(request, part.url),
-                "position": part.number,
-            }
-            for part in parts
-            if part.url
-        ],
-    }
-    if series.description:
-        data["description"] = series.description
-    return data
-
-
-def website(request, *, language: str) -> dict:
-    return {
-        "@context": "https://schema.org",
-        "@type": "WebSite",
-        "name": settings.SITE_NAME,
-        "url": absolute(request, reverse("articles:home")),
-        "inLanguage": language,
-        "publisher": publisher(request),
-    }

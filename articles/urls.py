@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import search_views, views
+from . import views
 
 app_name = "articles"
 
@@ -9,6 +9,4 @@ urlpatterns = [
     path("articles/<uslug:slug>/", views.ArticleView.as_view(), name="detail"),
     path("sections/<uslug:slug>/", views.SectionView.as_view(), name="section"),
     path("tags/<uslug:slug>/", views.TagView.as_view(), name="tag"),
-    path("search/", search_views.search_page, name="search"),
-    path("opensearch.xml", search_views.opensearch_description, name="opensearch"),
 ]

@@ -1,15 +1,14 @@
-from django.conf import settings
 from django.db.models import Prefetch, Q
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from core.languages import LANGUAGE_CODES
 from core.models import filled
+from core.views import ReaderPageMixin, url_in
 from series.models import Series
 from series.reading import series_in, series_parts
 
@@ -21,42 +20,6 @@ RELATED_COUNT = 3
 SECTION_BLOCK_SIZE = 4
 SECTION_WINDOW = 300
 HOME_SERIES_COUNT = 4
-
-
-def url_in(language: str, view_name: str, **kwargs) -> str | None:
-    """Return a page's address in a language (None when it has no slug there)."""
-    if not all(kwargs.values()):
-        return None
-    with translation.override(language):
-        return reverse(view_name, kwargs=kwargs or None)
-
-
-def page_suffix(page) -> str:
-    """Return "?page=N" for the second and later pages of a list, which are pages of their own."""
-    return f"?page={page.number}" if page is not None and page.number > 1 else ""
-
-
-class ReaderPageMixin:
-    """What every reader page's <head> needs: its canonical address and its versions in other languages."""
-
-    def alternate_locations(self) -> dict[str, str]:
-        """Return {language: path} for each language this page exists in (the current one included)."""
-        raise NotImplementedError
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        language = get_language()
-        locations = self.alternate_locations()
-        request = self.request
-        alternates = [(code, request.build_absolute_uri(path)) for code, path in locations.items()]
-        context.update(
-            language=language,
-            alternates=alternates if len(alternates) > 1 else [],
-            x_default=dict(alternates).get(settings.LANGUAGE_CODE) or alternates[0][1] if alternates else "",
-            other_language_urls={code: path for code, path in locations.items() if code != language},
-            canonical_url=request.build_absolute_uri(locations[language] + page_suffix(context.get("page_obj"))),
-        )
-        return context
 
 
 class ReaderListMixin(ReaderPageMixin):
@@ -83,6 +46,7 @@ class HomeView(ReaderListMixin, ListView):
     """The front page: the lead story, the latest articles, each section's newest, series in progress."""
 
     template_name = "articles/home.html"
+    page_cache_tags = ("home",)  # what the page cache invalidates when its lists change
 
     def get_queryset(self):
         return self.reader_articles()
@@ -168,19 +132,83 @@ class TagView(ReaderListMixin, ListView):
         return context
 
 
+def with_page_relations(articles):
+    """Fetch what the article page shows beside the article (section, series, byline, tags) with it."""
+    return articles.select_related("section", "series").prefetch_related(
+        Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+        "tags",
+    )
+
+
+def related_articles(article: Article, language: str) -> list[Article]:
+    """Return the newest few articles sharing the article's series, section or a tag.
+
+    Ordered by date alone so that the database walks its publication index and stops after a few rows,
+    however large the archive; the series' own parts are listed in full in the series box.
+    """
+    tagged = Article.tags.through.objects.filter(tag__in=[tag.pk for tag in article.tags.all()]).values("article")
+    condition = Q(section=article.section_id) | Q(pk__in=tagged)
+    if article.series_id:
+        condition |= Q(series=article.series_id)
+    return list(
+        Article.objects.published()
+        .available_in(language)
+        .exclude(pk=article.pk)
+        .filter(condition)
+        .for_listing()
+        .as_teasers()
+        .newest_first()[:RELATED_COUNT]
+    )
+
+
+def article_page_context(article: Article, language: str, *, request: HttpRequest) -> dict:
+    """
+    Return the context of `articles/article_detail.html` for an article in a language (active while it
+    renders): the body with its outline, byline, tags, series, related articles and structured data.
+
+    The reader's page and the staff preview both build it here, so that the preview shows what readers will
+    see (it once showed no body at all, from a context of its own that left out the outline). The page's head
+    (its versions in other languages) is the caller's: `ReaderPageMixin` for readers, the preview its own.
+    """
+    parts = series_parts(article.series, language, current=article) if article.series_id else []
+    readable = [part for part in parts if part.url]
+    here = next((index for index, part in enumerate(readable) if part.is_current), None)
+    # Its address in this language; a preview of a language it is not written in has none yet.
+    location = article.url_in(language) if article.slug_in(language) else request.path
+    canonical_url = request.build_absolute_uri(location)
+    home = reverse("articles:home")
+    return {
+        "article": article,
+        "canonical_url": canonical_url,
+        "outline": outline(article.body),
+        "authors": article.ordered_authors(),
+        "tags": list(article.tags.all()),
+        "series_parts": parts,
+        "previous_part": readable[here - 1] if here else None,
+        "next_part": readable[here + 1] if here is not None and here + 1 < len(readable) else None,
+        "related": related_articles(article, language),
+        "current_section": article.section,
+        "published_at": article.first_published_at or article.publish_at,
+        "structured_data": [
+            structured_data.news_article(request, article, canonical_url=canonical_url, language=language),
+            structured_data.breadcrumbs(
+                request,
+                [
+                    (_("Home"), home),
+                    (article.section.name, article.section.get_absolute_url()),
+                    (article.headline, request.path),
+                ],
+            ),
+        ],
+    }
+
+
 class ArticleView(ReaderPageMixin, DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
 
     def get_queryset(self):
-        return (
-            Article.objects.published()
-            .select_related("section", "series")
-            .prefetch_related(
-                Prefetch("bylines", queryset=Byline.objects.select_related("author")),
-                "tags",
-            )
-        )
+        return with_page_relations(Article.objects.published())
 
     def get(self, request, *args, **kwargs):
         language = get_language()
@@ -202,55 +230,7 @@ class ArticleView(ReaderPageMixin, DetailView):
     def alternate_locations(self):
         return {language: self.object.url_in(language) for language in self.object.available_languages()}
 
-    def related_articles(self, article, language: str) -> list[Article]:
-        """Return the newest few articles sharing the article's series, section or a tag.
-
-        Ordered by date alone so that the database walks its publication index and stops after a few rows,
-        however large the archive; the series' own parts are listed in full in the series box.
-        """
-        tagged = Article.tags.through.objects.filter(tag__in=[tag.pk for tag in article.tags.all()]).values("article")
-        condition = Q(section=article.section_id) | Q(pk__in=tagged)
-        if article.series_id:
-            condition |= Q(series=article.series_id)
-        return list(
-            Article.objects.published()
-            .available_in(language)
-            .exclude(pk=article.pk)
-            .filter(condition)
-            .for_listing()
-            .as_teasers()
-            .newest_first()[:RELATED_COUNT]
-        )
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        article, language, request = self.object, get_language(), self.request
-        parts = series_parts(article.series, language, current=article) if article.series_id else []
-        readable = [part for part in parts if part.url]
-        here = next((index for index, part in enumerate(readable) if part.is_current), None)
-        home = reverse("articles:home")
-        context.update(
-            outline=outline(article.body),
-            authors=article.ordered_authors(),
-            tags=list(article.tags.all()),
-            series_parts=parts,
-            previous_part=readable[here - 1] if here else None,
-            next_part=readable[here + 1] if here is not None and here + 1 < len(readable) else None,
-            related=self.related_articles(article, language),
-            current_section=article.section,
-            published_at=article.first_published_at or article.publish_at,
-            structured_data=[
-                structured_data.news_article(
-                    request, article, canonical_url=context["canonical_url"], language=language
-                ),
-                structured_data.breadcrumbs(
-                    request,
-                    [
-                        (_("Home"), home),
-                        (article.section.name, article.section.get_absolute_url()),
-                        (article.headline, request.path),
-                    ],
-                ),
-            ],
-        )
+        context.update(article_page_context(self.object, get_language(), request=self.request))
         return context

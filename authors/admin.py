@@ -2,16 +2,15 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from core.admin import TRANSLATION_COLUMNS, NewsroomAdmin, thumbnail
 from core.roles import translator_language
-from desk import state
-from desk.admin_base import NewsroomAdmin, state_badge, thumbnail
 
 from .models import Author
 
 
 @admin.register(Author)
 class AuthorAdmin(NewsroomAdmin):
-    list_display = ["__str__", "avatar_column", "language_en", "language_fa", "job_title", "user", "article_count"]
+    list_display = ["__str__", "avatar_column", *TRANSLATION_COLUMNS, "job_title", "user", "article_count"]
     search_fields = ["name_en", "name_fa", "slug", "email"]
     autocomplete_fields = ["user"]
     fieldsets = [
@@ -37,11 +36,3 @@ class AuthorAdmin(NewsroomAdmin):
     @admin.display(description=_("articles"), ordering="article_count")
     def article_count(self, author):
         return author.article_count
-
-    @admin.display(description=_("English"))
-    def language_en(self, author):
-        return state_badge(state.translation_state(author, "en"))
-
-    @admin.display(description=_("Persian"))
-    def language_fa(self, author):
-        return state_badge(state.translation_state(author, "fa"))

@@ -40,6 +40,8 @@ class Author(models.Model):
         _("version"), default=0, help_text=_("Counts saves in the admin, so that one editor cannot overwrite another.")
     )
 
+    page_cache_label = "author"
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("author")
@@ -60,6 +62,10 @@ class Author(models.Model):
 
     def get_absolute_url(self):
         return reverse("authors:detail", kwargs={"slug": self.slug})
+
+    def page_cache_stale_tags(self) -> set[str]:
+        """Return the pages besides their own that a change makes stale (bylines carry the author's tag)."""
+        return {"feeds", "sitemaps"}
 
     def social_links(self) -> list[tuple[str, str]]:
         """Return (network, URL) pairs for the links the author has given."""

@@ -26,9 +26,9 @@ from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from articles.models import Article, Byline, Section, Tag  # noqa: E402
-from articles.search import index_articles  # noqa: E402
 from authors.models import Author  # noqa: E402
 from core.text import reading_minutes, slug_for  # noqa: E402
+from search.indexing import index_articles  # noqa: E402
 
 PREFIX = "bench-"
 WORDS_EN = (

@@ -181,8 +181,8 @@ def generate(total: int, rng: random.Random) -> None:
     from django.utils import timezone
 
     from articles.models import Article, Byline, Section
-    from articles.search import refresh_search_vectors, search_text
     from authors.models import Author
+    from search.indexing import refresh_search_vectors, search_text
 
     existing = Article.objects.count()
     if existing >= total:
@@ -268,8 +268,9 @@ def run_queries(rounds: int, niceness: int = 0, *, newest: bool = False) -> None
     from django.utils import translation
 
     from articles.models import Article
-    from articles.search import Query, marked_terms, search
-    from articles.search_views import RESULTS_PER_PAGE
+    from search.backends import marked_terms, search
+    from search.query import Query
+    from search.views import RESULTS_PER_PAGE
 
     if niceness:
         # This process and its database backend only: other work on a shared machine keeps running.

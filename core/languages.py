@@ -6,6 +6,7 @@ written and read. Code loops over `LANGUAGE_CODES` and asks `language(code)`; no
 language code with "fa" or keeps a table of directions, search configurations or reading speeds.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -84,3 +85,11 @@ def direction(code: str) -> str:
 
 def other_languages(code: str) -> list[str]:
     return [other for other in LANGUAGE_CODES if other != code]
+
+
+def x_default(urls_by_language: Mapping[str, str]) -> str | None:
+    """
+    Return the address of the page's `x-default` alternate, for readers whose language has no version: the
+    default language's version, else the first there is (None when there is none).
+    """
+    return urls_by_language.get(DEFAULT_LANGUAGE) or next(iter(urls_by_language.values()), None)

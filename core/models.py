@@ -59,3 +59,23 @@ class TranslatedSlugMixin:
 
     def slug_in(self, language: str) -> str | None:
         return getattr(self, f"slug_{language}", None)
+
+
+def required_translation_fields(model) -> tuple[str, ...]:
+    """Return the fields that make an object written in a language (a model may name them; else its first)."""
+    from .translated import text_fields
+
+    return getattr(model, "required_translation_fields", None) or tuple(text_fields(model)[:1])
+
+
+def written_in(model, language: str) -> Q:
+    """Match the rows written in a language: every required translated field holds text there."""
+    condition = Q()
+    for name in required_translation_fields(model):
+        condition &= filled(f"{name}_{language}")
+    return condition
+
+
+def is_written(obj: models.Model, language: str) -> bool:
+    """Return whether an object is written in a language (the instance twin of `written_in`)."""
+    return all(getattr(obj, f"{name}_{language}", None) for name in required_translation_fields(type(obj)))

@@ -113,7 +113,7 @@ class RasterImageFormField(forms.ImageField):
         if data not in self.empty_values and getattr(data, "size", 0):
             validate_raster_image(data)
             # Django's own check reads on from where the file stands: a form validated again after a refused
-            # save (see desk/admin_base.py) would find it read to the end.
+            # save (see core/admin.py) would find it read to the end.
             data.seek(0)
         return super().to_python(data)
 

@@ -16,37 +16,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, Section, Tag
-from authors.models import Author
 from core.languages import LANGUAGE_CODES
+from core.models import is_written
 from core.text import plain_text
-from series.models import Series
+from core.translated import text_fields, translated_models
 
 from .models import TranslationConfirmation
 
-# The fields a translator writes, per model; the first ones decide whether a translation exists.
-TRANSLATED_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
-    Article: ("headline", "standfirst", "body", "image_alt", "image_caption"),
-    Author: ("name", "job_title", "bio"),
-    Series: ("title", "description"),
-    Section: ("name",),
-    Tag: ("name",),
-}
-# A translation exists when these are written.
-REQUIRED_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
-    Article: ("headline", "body"),
-    Author: ("name",),
-    Series: ("title",),
-    Section: ("name",),
-    Tag: ("name",),
-}
-# Fields a translator may also edit in their language, though they are not text to translate.
-EXTRA_TRANSLATOR_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
-    Article: ("slug",),
-    Series: ("slug",),
-    Section: ("slug",),
-    Tag: ("slug",),
-}
 HTML_FIELDS = {"body"}
 
 MISSING = "missing"
@@ -60,23 +36,13 @@ def source_language(language: str) -> str:
     return next(code for code in LANGUAGE_CODES if code != language)
 
 
-def translator_fields(model, language: str) -> list[str]:
-    """Return the form fields a translator into `language` may change on a model."""
-    names = TRANSLATED_FIELDS[model] + EXTRA_TRANSLATOR_FIELDS.get(model, ())
-    return [f"{name}_{language}" for name in names]
-
-
 def source_text(obj, language: str) -> dict[str, str]:
     """Return the text of the object's translated fields in a language."""
-    return {name: getattr(obj, f"{name}_{language}", None) or "" for name in TRANSLATED_FIELDS[type(obj)]}
+    return {name: getattr(obj, f"{name}_{language}", None) or "" for name in text_fields(type(obj))}
 
 
 def fingerprint(text: dict[str, str]) -> str:
     return hashlib.sha256(json.dumps(text, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-
-
-def is_written(obj, language: str) -> bool:
-    return all(getattr(obj, f"{name}_{language}", None) for name in REQUIRED_FIELDS[type(obj)])
 
 
 def confirmations_for(objects) -> dict[tuple[int, str], TranslationConfirmation]:
@@ -218,7 +184,7 @@ def queue(language: str) -> list[QueueItem]:
     """
     source = source_language(language)
     items: list[QueueItem] = []
-    for model in TRANSLATED_FIELDS:
+    for model in translated_models():
         objects = list(model._default_manager.all())
         confirmations = confirmations_for(objects)
         for obj in objects:

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import path
+from django.views.generic import RedirectView
 
 from . import views
 
@@ -12,5 +13,9 @@ urlpatterns = [
         admin.site.admin_view(views.translate_view),
         name="translate",
     ),  # fmt: skip
-    path("preview/<int:pk>/", views.preview_view, name="preview"),
+    # The staff preview moved to the articles admin (/admin/articles/article/<pk>/preview/): old links follow.
+    path(
+        "preview/<int:pk>/",
+        RedirectView.as_view(pattern_name="admin:articles_article_preview", permanent=True, query_string=True),
+    ),
 ]

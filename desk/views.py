@@ -1,4 +1,4 @@
-"""The translation desk (queue, side by side, confirm) and the staff preview of unpublished articles."""
+"""The translation desk: the queue, the side-by-side form, and confirming a translation."""
 
 import reversion
 from django import forms
@@ -6,19 +6,15 @@ from django.apps import apps
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.vary import vary_on_cookie
 
-from articles.models import Article, Byline
 from core.languages import direction
 from core.locking import LockedForm
 from core.roles import is_author, is_editor, language_name, translator_language
+from core.translated import text_fields, translated_models, translator_fields
 from core.widgets import body_widget
 
 from . import state
@@ -57,7 +53,7 @@ def _may_change(request, obj) -> bool:
 
 
 def translation_form_class(model, language: str):
-    fields = [*state.translator_fields(model, language), "version"]
+    fields = [*translator_fields(model, language), "version"]
     widgets = {"version": forms.HiddenInput()}
     for name in fields[:-1]:
         base = name.rsplit("_", 1)[0]
@@ -69,9 +65,7 @@ def translation_form_class(model, language: str):
             widgets[name] = forms.TextInput(attrs={"dir": direction(language), "lang": language})
     form_class = forms.modelform_factory(model, form=LockedForm, fields=fields, widgets=widgets)
     # The translator is told when the source they translate from changed while they worked.
-    form_class.watched_fields = tuple(
-        f"{name}_{state.source_language(language)}" for name in state.TRANSLATED_FIELDS[model]
-    )
+    form_class.watched_fields = tuple(f"{name}_{state.source_language(language)}" for name in text_fields(model))
     return form_class
 
 
@@ -100,7 +94,7 @@ def translate_view(request, app_label, model_name, pk):
         model = apps.get_model(app_label, model_name)
     except LookupError as error:
         raise Http404 from error
-    if model not in state.TRANSLATED_FIELDS:
+    if model not in translated_models():
         raise Http404
     obj = get_object_or_404(model, pk=pk)
     language = desk_language(request) or "fa"
@@ -158,39 +152,3 @@ def translate_view(request, app_label, model_name, pk):
             "confirmation": state.confirmations_for([obj]).get((obj.pk, language)),
         },
     )
-
-
-@never_cache
-@vary_on_cookie
-def preview_view(request, pk):
-    """Show staff any article, published or not, on the public design, in the language asked for."""
-    if not (request.user.is_active and request.user.is_staff and request.user.has_perm("articles.view_article")):
-        raise Http404
-    articles = Article.objects.select_related("section", "series").prefetch_related(
-        Prefetch("bylines", queryset=Byline.objects.select_related("author")), "tags"
-    )
-    article = get_object_or_404(articles, pk=pk)
-    if is_author(request.user) and not article.bylines.filter(author__user=request.user).exists():
-        raise Http404
-    language = request.GET.get("language")
-    if language not in state.LANGUAGE_CODES:
-        language = (article.available_languages() or state.LANGUAGE_CODES)[0]
-    # Show an unscheduled draft as it would look published now (in memory only; nothing is saved).
-    article.publish_at = article.publish_at or timezone.now()
-    with translation.override(language):
-        response = render(
-            request,
-            "desk/article_preview.html",
-            {
-                "article": article,
-                "object": article,
-                "preview": True,
-                "authors": article.ordered_authors(),
-                "tags": list(article.tags.all()),
-                "current_section": article.section,
-                "published_at": article.first_published_at or article.publish_at,
-            },
-        )
-    response["Cache-Control"] = "private, no-cache, no-store, must-revalidate, max-age=0"
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response

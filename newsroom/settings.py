@@ -126,6 +126,9 @@ INSTALLED_APPS = [
     "articles",
     "authors",
     "series",
+    "search",
+    "pagecache",
+    "discovery",
     "desk",
     "operations",
 ]
@@ -136,7 +139,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Early, so that a cached page is served before sessions, auth and locale do any work.
-    "articles.page_cache.PageCacheMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -271,6 +274,8 @@ else:
 # How long an anonymous public page may be served from the cache (edits invalidate it sooner); 0 turns
 # the page cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# The public addresses it may serve (anonymous GETs only): the reader's pages, the sitemaps and robots.txt.
+PAGE_CACHE_PREFIXES = [*(f"/{code}/" for code, _name in LANGUAGES), "/sitemap", "/robots.txt"]
 
 # Content Security Policy (Django's own middleware): our pages load nothing from elsewhere.
 SECURE_CSP = {

@@ -4,8 +4,6 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path, register_converter
 
-from articles.sitemaps import robots_txt, sitemap_index, sitemap_section
-
 from .converters import UnicodeSlugConverter
 from .views import choose_language
 
@@ -19,16 +17,15 @@ urlpatterns = [
     path("admin/desk/", include("desk.urls")),
     path("admin/", admin.site.urls),
     path("language/<str:language>/", choose_language, name="choose-language"),
-    path("robots.txt", robots_txt, name="robots"),
-    path("sitemap.xml", sitemap_index, name="sitemap-index"),
-    path("sitemap-<str:section>.xml", sitemap_section, name="sitemap-section"),
+    path("", include("discovery.crawler_urls")),  # /robots.txt, /sitemap.xml, /sitemap-<section>.xml
 ]
 
 # "/" has no pattern: LocaleMiddleware redirects it to the reader's language (cookie, then Accept-Language).
 urlpatterns += i18n_patterns(
     path("authors/", include("authors.urls")),
     path("series/", include("series.urls")),
-    path("feeds/", include("articles.feed_urls")),
+    path("search/", include("search.urls")),
+    path("", include("discovery.urls")),  # /<lang>/feeds/…, /<lang>/opensearch.xml
     path("", include("articles.urls")),
 )
 

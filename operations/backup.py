@@ -40,6 +40,8 @@ from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 
+from core.caching import content_replaced
+
 from .databases import DUMP_NAMES, dump_name, restore_dump, snapshot_dump, table_names
 from .media import MediaReference, missing_media, referenced_media
 
@@ -238,10 +240,9 @@ def restore_media(archive: tarfile.TarFile, manifest: dict) -> tuple[int, int]:
 
 def clear_page_cache() -> bool:
     """Make every cached page stale on every app server; return whether the shared cache took it."""
-    from articles.page_cache import SITE, invalidate, write_pending
-
-    invalidate(SITE)  # every page carries the site tag; this also gives the cache a new generation
-    return write_pending()  # nothing left pending: it reached the cache (a command cannot wait to retry)
+    # A signal, not an import: the page cache is a feature beside this one (pagecache.invalidation).
+    responses = content_replaced.send(sender=restore_backup)
+    return all(taken for _receiver, taken in responses)
 
 
 def restore_backup(path: Path, *, using: str = "default", force: bool = False) -> RestoreResult:

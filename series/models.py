@@ -22,6 +22,7 @@ class Series(TranslatedSlugMixin, models.Model):
     )
 
     slug_source = "title"
+    page_cache_label = "series"
 
     class Meta:
         ordering = ["-created_at"]
@@ -45,3 +46,7 @@ class Series(TranslatedSlugMixin, models.Model):
     def get_absolute_url(self):
         slug = self.slug_in(get_language()) or self.slug_en or self.slug_fa
         return reverse("series:detail", kwargs={"slug": slug})
+
+    def page_cache_stale_tags(self) -> set[str]:
+        """Return the pages besides its own that a change makes stale (its parts carry the series' tag)."""
+        return {"series-index", "feeds", "sitemaps"}

@@ -2,11 +2,11 @@
 
 from dataclasses import dataclass
 
+from django.db import models
 from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q
 
-from articles.models import Article
 from core.languages import LANGUAGE_CODES
-from core.models import filled
+from core.models import filled, written_in
 
 from .models import Series
 
@@ -22,12 +22,16 @@ class SeriesPart:
     is_current: bool = False
 
 
-def series_parts(series: Series, language: str, *, current: Article | None = None) -> list[SeriesPart]:
+def filed_articles() -> models.Manager:
+    """Return the articles' manager through the relation the articles app declares: series imports no articles."""
+    return Series._meta.get_field("articles").related_model._default_manager
+
+
+def series_parts(series: Series, language: str, *, current: models.Model | None = None) -> list[SeriesPart]:
     """Return a series' published parts in order, in one query that leaves the bodies in the database."""
-    available = ExpressionWrapper(filled(f"headline_{language}") & filled(f"body_{language}"), BooleanField())
+    available = ExpressionWrapper(written_in(filed_articles().model, language), BooleanField())
     parts = (
-        Article.objects.published()
-        .filter(series=series)
+        series.articles.published()
         .annotate(is_here=available)
         .only("part", "series_id", *(f"{name}_{code}" for name in ("headline", "slug") for code in LANGUAGE_CODES))
         .order_by("part")
@@ -47,7 +51,7 @@ def series_parts(series: Series, language: str, *, current: Article | None = Non
 def series_in(language: str):
     """Return the series with a page in this language and at least one part readable in it, counted."""
     # Limited to series articles, so the subqueries read a handful of rows, not the whole archive.
-    in_a_series = Article.objects.filter(series__isnull=False).published()
+    in_a_series = filed_articles().filter(series__isnull=False).published()
     readable = Q(articles__in=in_a_series.available_in(language))
     return (
         Series.objects.filter(filled(f"slug_{language}") & filled(f"title_{language}"))

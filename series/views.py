@@ -5,18 +5,20 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from articles import structured_data
-from articles.views import ReaderPageMixin, url_in
+from core import structured_data
 from core.languages import LANGUAGE_CODES
+from core.views import ReaderPageMixin, url_in
 
 from .models import Series
 from .reading import series_in, series_parts
+from .structured_data import creative_work_series
 
 
 class SeriesListView(ReaderPageMixin, ListView):
     """Every series a reader of this language can follow, the most recently continued first."""
 
     template_name = "series/series_list.html"
+    page_cache_tags = ("series-index",)  # what the page cache invalidates when the list changes
     context_object_name = "series_list"
 
     def get_queryset(self):
@@ -68,9 +70,7 @@ class SeriesView(ReaderPageMixin, DetailView):
             parts_here=sum(1 for part in parts if part.url),
             first_part=next((part for part in parts if part.url), None),
             structured_data=[
-                structured_data.creative_work_series(
-                    self.request, series, canonical_url=canonical, language=language, parts=parts
-                ),
+                creative_work_series(self.request, series, canonical_url=canonical, language=language, parts=parts),
                 structured_data.collection_page(
                     self.request,
                     name=series.title,

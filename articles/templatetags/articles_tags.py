@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info, gettext, ngettext, pgettext
 from persiantools.jdatetime import JalaliDate
 
+from core import structured_data as core_structured_data
 from core.languages import LANGUAGES
 from core.text import localise_digits
 
@@ -47,7 +48,7 @@ def local_date(value: datetime | date | None) -> str:
 @register.filter
 def iso_datetime(value: datetime | None) -> str:
     """Return the machine-readable form for <time datetime=…> and structured data."""
-    return value.isoformat(timespec="seconds") if value else ""
+    return core_structured_data.iso_datetime(value)
 
 
 @register.filter

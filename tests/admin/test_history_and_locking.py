@@ -5,7 +5,8 @@ from django.urls import reverse
 from reversion.models import Version
 
 from articles.models import Article
-from articles.search import Query, search
+from search.backends import search
+from search.query import Query
 from tests.factories import make_article
 
 from .base import NewsroomAdminTestCase, form_values, page

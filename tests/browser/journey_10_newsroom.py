@@ -140,7 +140,7 @@ def editor_files_and_publishes(page, site, tmp_path, data: dict, admin_language:
     assert article.image_renditions, "the uploaded image has renditions"
 
     # Preview: the unpublished article on the public design, marked as a preview.
-    page.click(f"a[href='/admin/desk/preview/{article.pk}/?language=en']")
+    page.click(f"a[href='/admin/articles/article/{article.pk}/preview/?language=en']")
     page.wait_for_selector(".preview-banner")
     assert page.locator("h1").inner_text() == data["headline_en"]
     assert page.locator(".article__figure img").evaluate("img => img.complete && img.naturalWidth > 0")

@@ -35,7 +35,7 @@ def survey_path(kind: str, language: str) -> str:
             "author": lambda: Author.objects.get(slug="daniel-hart").get_absolute_url(),
             "series": lambda: Series.objects.get(slug_en="the-thirsty-plateau").get_absolute_url(),
             "series-index": lambda: reverse("series:index"),
-            "search": lambda: reverse("articles:search") + ("?q=water" if language == "en" else "?q=%D8%A2%D8%A8"),
+            "search": lambda: reverse("search:results") + ("?q=water" if language == "en" else "?q=%D8%A2%D8%A8"),
             "404": lambda: f"/{language}/no-such-page/",
         }[kind]()
 
@@ -117,6 +117,26 @@ def test_translation_desk_has_no_serious_accessibility_violation(page, site, lan
     violations += check_accessibility(page, f"desk-translate-{language}")
     serious = [v for v in violations if v["impact"] in FAILING_IMPACTS]
     assert not serious, f"axe on the desk:\n{describe(serious)}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_staff_preview_has_no_serious_accessibility_violation(page, site, language):
+    """The preview's banner stays in view and readable, in the light and the dark colour scheme."""
+    from articles.models import Article
+
+    log_in(page, TRANSLATOR, language)
+    article = Article.objects.get(slug_en="where-the-water-went")
+    page.emulate_media(color_scheme="light")
+    page.goto(f"/admin/articles/article/{article.pk}/preview/?language={language}")
+    assert page.locator("html").get_attribute("dir") == ("rtl" if language == "fa" else "ltr")
+    page.mouse.wheel(0, 2000)
+    assert page.locator(".preview-banner").is_visible()
+    assert page.locator(".preview-banner").evaluate("banner => banner.getBoundingClientRect().top") == 0
+    violations = check_accessibility(page, f"preview-{language}")
+    page.emulate_media(color_scheme="dark")
+    violations += check_accessibility(page, f"preview-{language}-dark", rules=["color-contrast", "link-in-text-block"])
+    serious = [v for v in violations if v["impact"] in FAILING_IMPACTS]
+    assert not serious, f"axe on the preview:\n{describe(serious)}"
 
 
 def test_pages_are_valid_html(site):

@@ -31,13 +31,13 @@ def feed_paths() -> list[str]:
         with translation.override(language):
             articles = Article.objects.published().available_in(language)
             for kind in ("rss", "atom"):
-                paths.append(reverse(f"feeds:latest-{kind}"))
+                paths.append(reverse(f"discovery:latest-{kind}"))
                 for section in Section.objects.filter(articles__in=articles).distinct():
-                    paths.append(reverse(f"feeds:section-{kind}", kwargs={"slug": section.slug_in(language)}))
+                    paths.append(reverse(f"discovery:section-{kind}", kwargs={"slug": section.slug_in(language)}))
                 for author in Author.objects.filter(articles__in=articles).distinct():
-                    paths.append(reverse(f"feeds:author-{kind}", kwargs={"slug": author.slug}))
+                    paths.append(reverse(f"discovery:author-{kind}", kwargs={"slug": author.slug}))
                 for series in Series.objects.filter(articles__in=articles).distinct():
-                    paths.append(reverse(f"feeds:series-{kind}", kwargs={"slug": series.slug_in(language)}))
+                    paths.append(reverse(f"discovery:series-{kind}", kwargs={"slug": series.slug_in(language)}))
     return paths
 
 

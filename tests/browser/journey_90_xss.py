@@ -204,7 +204,7 @@ def public_paths(site) -> list[str]:
     for language in LANGUAGES:
         with translation.override(language):
             paths += [reverse("articles:home"), reverse("articles:home") + "?page=2", reverse("series:index")]
-            paths += [reverse("articles:search") + f"?q={q}" for q in ("alert", "script", "onerror")]
+            paths += [reverse("search:results") + f"?q={q}" for q in ("alert", "script", "onerror")]
             hostile = Article.objects.filter(slug_en__startswith="hostile-").order_by("pk")
             paths += [article.url_in(language) for article in hostile]
             for model in (Section, Tag, Series):

@@ -13,7 +13,7 @@ from tests.factories import make_article, make_author, make_section, make_series
 
 def feed_url(language: str, name: str, *args) -> str:
     with translation.override(language):
-        return reverse(f"feeds:{name}", args=args)
+        return reverse(f"discovery:{name}", args=args)
 
 
 class FeedTests(TestCase):

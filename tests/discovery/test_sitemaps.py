@@ -41,7 +41,7 @@ class SitemapTests(TestCase):
         return ET.fromstring(response.content)
 
     def section_xml(self, name: str) -> ET.Element:
-        return self.xml(reverse("sitemap-section", kwargs={"section": name}))
+        return self.xml(reverse("crawlers:sitemap-section", kwargs={"section": name}))
 
     def entries(self, name: str) -> dict[str, dict[str, str]]:
         """Return each <loc> with its hreflang alternates."""
@@ -53,7 +53,7 @@ class SitemapTests(TestCase):
         }
 
     def test_the_index_names_every_sitemap_and_each_opens(self):
-        index = self.xml(reverse("sitemap-index"))
+        index = self.xml(reverse("crawlers:sitemap-index"))
         locations = [element.text for element in index.findall("sm:sitemap/sm:loc", NS)]
         names = ["pages", "articles-en", "articles-fa", "sections", "authors", "series", "news-en", "news-fa"]
         self.assertEqual(locations, [f"{SITE}/sitemap-{name}.xml" for name in names])
@@ -83,7 +83,7 @@ class SitemapTests(TestCase):
     def test_articles_carry_their_last_change(self):
         url = self.section_xml("articles-fa").find("sm:url", NS)
         self.assertEqual(url.findtext("sm:lastmod", namespaces=NS), self.persian.updated_at.date().isoformat())
-        index = self.xml(reverse("sitemap-index"))
+        index = self.xml(reverse("crawlers:sitemap-index"))
         lastmods = {
             sitemap.findtext("sm:loc", namespaces=NS): sitemap.findtext("sm:lastmod", namespaces=NS)
             for sitemap in index.findall("sm:sitemap", NS)
@@ -139,12 +139,14 @@ class SitemapTests(TestCase):
 
 
 class RobotsTests(TestCase):
-    def test_robots_names_the_sitemaps_and_keeps_crawlers_out_of_admin_and_previews(self):
+    def test_robots_names_the_sitemaps_and_keeps_crawlers_out_of_admin_and_search(self):
         response = self.client.get("/robots.txt")
         self.assertEqual(response["Content-Type"], "text/plain; charset=utf-8")
         lines = response.text.splitlines()
-        for path in ("/admin/", "/en/preview/", "/fa/preview/", "/en/search/", "/fa/search/"):
+        for path in ("/admin/", "/en/search/", "/fa/search/"):
             self.assertIn(f"Disallow: {path}", lines)
+        # The staff preview is an admin page, which "Disallow: /admin/" covers: no line names a /<lang>/preview/.
+        self.assertEqual([line for line in lines if "preview" in line], [])
         self.assertIn(f"Sitemap: {SITE}/sitemap.xml", lines)
         self.assertIn(f"Sitemap: {SITE}/sitemap-news-fa.xml", lines)
         self.assertEqual(self.client.head("/robots.txt").status_code, 200)
@@ -161,7 +163,7 @@ class SitemapQueryTests(TestCase):
         def queries():
             with CaptureQueriesContext(connection) as captured:
                 for name in names:
-                    self.client.get(reverse("sitemap-section", kwargs={"section": name}))
+                    self.client.get(reverse("crawlers:sitemap-section", kwargs={"section": name}))
             return len(captured)
 
         make_article(series=make_series(), part=1)

@@ -131,22 +131,22 @@ class ArticleXssTests(XssChecks, HostileAdminTestCase):
         for language in LANGUAGES:
             with translation.override(language):
                 urls += [reverse("articles:home") + f"?page={number}" for number in (1, 2, 3, 4)]
-                urls += [reverse("articles:search") + f"?q=alert&page={number}" for number in (1, 2, 3, 4, 5)]
+                urls += [reverse("search:results") + f"?q=alert&page={number}" for number in (1, 2, 3, 4, 5)]
                 urls += [reverse("articles:section", kwargs={"slug": cls.section.slug_in(language)})]
                 urls += [reverse("articles:tag", kwargs={"slug": cls.tag.slug_in(language)})]
                 urls += [reverse("series:detail", kwargs={"slug": cls.series.slug_in(language)})]
                 urls += [reverse("authors:detail", kwargs={"slug": cls.author.slug})]
                 urls += [
-                    reverse(f"feeds:latest-{kind}") + query for kind in ("rss", "atom") for query in ("", "?full=1")
+                    reverse(f"discovery:latest-{kind}") + query for kind in ("rss", "atom") for query in ("", "?full=1")
                 ]
-                urls += [reverse("feeds:section-rss", kwargs={"slug": cls.section.slug_in(language)}) + "?full=1"]
+                urls += [reverse("discovery:section-rss", kwargs={"slug": cls.section.slug_in(language)}) + "?full=1"]
                 urls += [
-                    reverse("sitemap-section", kwargs={"section": f"{name}-{language}"})
+                    reverse("crawlers:sitemap-section", kwargs={"section": f"{name}-{language}"})
                     for name in ("articles", "news")
                 ]
         admin = cls.admin_urls()
         admin += [
-            reverse("desk:preview", args=[a.pk]) + f"?language={language}"
+            reverse("admin:articles_article_preview", args=[a.pk]) + f"?language={language}"
             for a in articles[:4]
             for language in LANGUAGES
         ]
@@ -297,7 +297,7 @@ class SectionXssTests(NamedXssChecks, HostileAdminTestCase):
             with translation.override(language):
                 urls += [reverse("articles:home")]
                 urls += [reverse("articles:section", kwargs={"slug": s.slug_in(language)}) for s in sections]
-                urls += [reverse("feeds:section-rss", kwargs={"slug": s.slug_in(language)}) for s in sections[:10]]
+                urls += [reverse("discovery:section-rss", kwargs={"slug": s.slug_in(language)}) for s in sections[:10]]
         admin = cls.admin_urls()
         return [(reader, url) for url in urls] + [(editor, url) for url in admin]
 
@@ -324,7 +324,7 @@ class TagXssTests(NamedXssChecks, HostileAdminTestCase):
         for language in LANGUAGES:
             with translation.override(language):
                 urls += [reverse("articles:tag", kwargs={"slug": t.slug_in(language)}) for t in cls.sampled()]
-                urls += [reverse("feeds:latest-rss")]
+                urls += [reverse("discovery:latest-rss")]
         return [(reader, url) for url in urls] + [(editor, url) for url in cls.admin_urls()]
 
     def test_the_article_lists_every_tag_as_typed(self):
@@ -352,8 +352,10 @@ class SeriesXssTests(XssChecks, HostileAdminTestCase):
             with translation.override(language):
                 urls += [reverse("series:index")]
                 urls += [reverse("series:detail", kwargs={"slug": s.slug_in(language)}) for s in cls.objects()]
-                urls += [reverse("feeds:series-atom", kwargs={"slug": s.slug_in(language)}) for s in cls.objects()[:6]]
-                urls += [reverse("sitemap-section", kwargs={"section": "series"})]
+                urls += [
+                    reverse("discovery:series-atom", kwargs={"slug": s.slug_in(language)}) for s in cls.objects()[:6]
+                ]
+                urls += [reverse("crawlers:sitemap-section", kwargs={"section": "series"})]
         return [(reader, url) for url in urls] + [(editor, url) for url in cls.admin_urls()]
 
     def test_the_series_list_shows_every_title_and_description_as_typed(self):
@@ -407,8 +409,10 @@ class AuthorXssTests(XssChecks, HostileAdminTestCase):
         for language in LANGUAGES:
             with translation.override(language):
                 urls += [reverse("authors:detail", kwargs={"slug": a.slug}) for a in cls.objects()]
-                urls += [reverse("feeds:author-rss", kwargs={"slug": a.slug}) + "?full=1" for a in cls.objects()[:6]]
-                urls += [reverse("sitemap-section", kwargs={"section": "authors"})]
+                urls += [
+                    reverse("discovery:author-rss", kwargs={"slug": a.slug}) + "?full=1" for a in cls.objects()[:6]
+                ]
+                urls += [reverse("crawlers:sitemap-section", kwargs={"section": "authors"})]
         return [(reader, url) for url in urls] + [(editor, url) for url in cls.admin_urls()]
 
     def test_every_payload_went_into_every_text_field(self):

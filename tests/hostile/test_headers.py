@@ -79,7 +79,7 @@ class HeaderTestCase(TestCase):
         pk = cls.article.pk
         for url in ("/admin/", "/admin/articles/article/", reverse("admin:articles_article_change", args=[pk]),
                     "/admin/desk/?language=fa", reverse("desk:translate", args=["articles", "article", pk]),
-                    reverse("desk:preview", args=[pk])):  # fmt: skip
+                    reverse("admin:articles_article_preview", args=[pk])):  # fmt: skip
             answers[url] = answer(editor.get(url))
         return answers
 

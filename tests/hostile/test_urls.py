@@ -76,17 +76,17 @@ class HostileUrlTestCase(TestCase):
             with translation.override(language):
                 pages += [
                     reverse("articles:home"),
-                    reverse("articles:search"),
+                    reverse("search:results"),
                     reverse("series:index"),
                     self.article.url_in(language),
                     self.section.get_absolute_url(),
                     self.tag.get_absolute_url(),
                     self.author.get_absolute_url(),
                     self.series.get_absolute_url(),
-                    *(reverse(f"feeds:latest-{kind}") for kind in ("rss", "atom")),
-                    reverse("feeds:section-rss", kwargs={"slug": self.section.slug_in(language)}),
-                    reverse("feeds:author-atom", kwargs={"slug": self.author.slug}),
-                    reverse("feeds:series-rss", kwargs={"slug": self.series.slug_in(language)}),
+                    *(reverse(f"discovery:latest-{kind}") for kind in ("rss", "atom")),
+                    reverse("discovery:section-rss", kwargs={"slug": self.section.slug_in(language)}),
+                    reverse("discovery:author-atom", kwargs={"slug": self.author.slug}),
+                    reverse("discovery:series-rss", kwargs={"slug": self.series.slug_in(language)}),
                 ]
         return pages
 
@@ -237,7 +237,8 @@ class AdminUrlTests(HostileUrlTestCase):
         for url in ("/admin/articles/article/abc/change/", "/admin/articles/article/99999999999999999999999/change/",
                     "/admin/articles/article/-1/change/", "/admin/articles/article/1%00/change/",
                     "/admin/authors/author/%3Cscript%3E/change/", "/admin/series/series/1e9/history/",
-                    "/admin/desk/preview/99999999999999999999/", "/admin/desk/preview/1/?language=%3Cscript%3E",
+                    "/admin/articles/article/99999999999999999999/preview/",
+                    "/admin/articles/article/1/preview/?language=%3Cscript%3E",
                     "/admin/desk/translate/articles/article/99999999999999999999/",
                     "/admin/desk/translate/auth/user/1/", "/admin/desk/translate/%2e%2e/x/1/",
                     "/admin/desk/translate/articles/article.x/1/", "/admin/desk/?language=%3Cscript%3E"):  # fmt: skip

@@ -14,7 +14,7 @@ from pathlib import Path
 from django.core.cache import cache
 from django.test import TestCase, override_settings
 
-from articles.page_cache import forget_local_pages
+from pagecache.tokens import forget_local_pages
 from tests.factories import make_article
 from tests.operations.installation import Installation, suite_uses_postgres
 from tests.pages import Page

@@ -115,7 +115,7 @@ class DatabaseDownWithThePageCacheTests(TestCase):
     """While the database is down, pages already in the cache are served; the others answer 503."""
 
     def test_a_cached_page_is_served_and_an_uncached_one_is_a_503(self):
-        from articles.page_cache import forget_local_pages
+        from pagecache.tokens import forget_local_pages
 
         forget_local_pages()
         article, other = make_article(), make_article()

@@ -9,7 +9,7 @@ from django.test import SimpleTestCase, override_settings
 from redis import Redis
 
 from tests.factories import make_article
-from tests.serving.test_page_cache import PageCacheTestCase
+from tests.pagecache.test_page_cache import PageCacheTestCase
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")

@@ -1,0 +1,303 @@
+"""
+What every newsroom admin shares: tabbed translation fields written in their own direction, the
+translation state at a glance, optimistic locking, and translators confined to their language.
+"""
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, router
+from django.http import HttpResponseRedirect
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.fields import TranslationField
+from reversion.admin import VersionAdmin
+
+from . import media, translated
+from .languages import LANGUAGE_CODES, direction
+from .locking import LockedForm
+from .roles import is_editor, language_name, translator_language
+from .validators import RasterImageFormField, without_metadata
+
+# Keys an admin form posts besides its fields: buttons and the CSRF token.
+FORM_CONTROLS = {"csrfmiddlewaretoken", "_save", "_continue", "_addanother", "_saveasnew", "_confirm_translation"}
+
+
+def is_storable_key(field, value) -> bool:
+    """Return whether a posted value could be this key field's: a whole number within the column, say."""
+    try:
+        field.run_validators(field.to_python(value))
+    except (ValidationError, TypeError, ValueError):
+        return False
+    return True
+
+
+class _OnlyStorableChoices:
+    """
+    Render only the posted choices the target column could hold: Django's autocomplete widgets look the
+    posted values up as they are, so a tampered "abc" or a 21-digit id made re-showing the form a 500.
+    """
+
+    def optgroups(self, name, value, attr=None):
+        opts = self.field.remote_field.model._meta
+        key = opts.get_field(getattr(self.field.remote_field, "field_name", None) or opts.pk.name)
+        return super().optgroups(name, [item for item in value if is_storable_key(key, item)], attr)
+
+
+class SafeAutocompleteSelect(_OnlyStorableChoices, AutocompleteSelect):
+    pass
+
+
+class SafeAutocompleteSelectMultiple(_OnlyStorableChoices, AutocompleteSelectMultiple):
+    pass
+
+
+class SafeAutocompleteMixin:
+    """Use the autocomplete widgets above for a ModelAdmin's or an inline's autocomplete_fields."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SafeAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SafeAutocompleteSelectMultiple(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+def storage_refused_form(form_class, field_name: str):
+    """Return the form class, made to say that storage refused the file of `field_name` and to save nothing."""
+
+    class StorageRefusedForm(form_class):
+        def clean(self):
+            cleaned_data = super().clean()
+            self.add_error(
+                field_name if field_name in self.fields else None,
+                ValidationError(
+                    _("The image could not be stored, so nothing was saved. Your other changes are kept: "
+                      "choose the image again, then save."),
+                    code="storage_refused",
+                ),
+            )  # fmt: skip
+            return cleaned_data
+
+    StorageRefusedForm.__name__ = form_class.__name__
+    return StorageRefusedForm
+
+
+class NewsroomAdmin(SafeAutocompleteMixin, VersionAdmin, TabbedTranslationAdmin):
+    """The base of the newsroom's admins for translated models."""
+
+    form = LockedForm
+    change_form_template = "admin/newsroom/change_form.html"
+
+    class Media:
+        css = {"all": ("admin_newsroom/tiptap_base.css", "admin_newsroom/newsroom_admin.css")}
+        js = ("admin_newsroom/urlify_zwnj.js", "admin_newsroom/translation_tabs.js")
+
+    # Fields ------------------------------------------------------------------------------------
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.ImageField):
+            kwargs["form_class"] = RasterImageFormField
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is None:
+            return field
+        if db_field.name == "version":
+            field.widget = forms.HiddenInput()
+            return field
+        language = db_field.name.rsplit("_", 1)[-1]
+        if language in LANGUAGE_CODES and isinstance(db_field, TranslationField):
+            # Persian is written right to left whatever the admin's own language, English left to right.
+            field.widget.attrs.update({"dir": direction(language), "lang": language})
+        return field
+
+    def get_fieldsets(self, request, obj=None):
+        language = translator_language(request.user)
+        if language:
+            return [(None, {"fields": [*translated.translator_fields(self.model, language), "version"]})]
+        return super().get_fieldsets(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        if translator_language(request.user):
+            return ()
+        return super().get_readonly_fields(request, obj)
+
+    def get_inlines(self, request, obj):
+        if translator_language(request.user):
+            return []
+        return super().get_inlines(request, obj)
+
+    def get_prepopulated_fields(self, request, obj=None):
+        """Fill each language's slug from that language's headline or name (Persian from Persian)."""
+        source = getattr(self, "slug_source", None)
+        if source is None or not any(f.name == "slug" for f in self.model._meta.fields):
+            return {}
+        language = translator_language(request.user)
+        languages = [language] if language else LANGUAGE_CODES
+        return {f"slug_{code}": (f"{source}_{code}",) for code in languages}
+
+    # Permissions -------------------------------------------------------------------------------
+
+    def has_add_permission(self, request):
+        return not translator_language(request.user) and super().has_add_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return not translator_language(request.user) and super().has_delete_permission(request, obj)
+
+    def has_restore_permission(self, request):
+        return is_editor(request.user)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if translator_language(request.user):
+            return {}
+        return actions
+
+    # Saving ------------------------------------------------------------------------------------
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST":
+            refused = self.refuse_foreign_fields(request)
+            if refused:
+                return refused
+        extra_context = extra_context or {}
+        if object_id:
+            obj = self.get_object(request, object_id)
+            if obj is not None:
+                extra_context["translation_states"] = self.translation_states(obj)
+        extra_context["translator_language"] = translator_language(request.user)
+        if request.method != "POST":
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        try:
+            # The files a save stores are removed again unless its transaction commits (articles/media.py).
+            with media.atomic(router.db_for_write(self.model)):
+                return super().changeform_view(request, object_id, form_url, extra_context)
+        except media.MediaWriteError as error:
+            return self.storage_refused_view(request, error, object_id, form_url, extra_context)
+
+    def storage_refused_view(self, request, error, object_id, form_url, extra_context):
+        """
+        Show the form again, as posted, after storage refused a file: the save was rolled back and the files
+        written for it removed, so nothing is lost but the file itself, which its field asks for again.
+        """
+        field = self.model._meta.get_field(error.field_name)
+        messages.error(
+            request,
+            gettext(
+                "Nothing was saved: the %(field)s could not be stored, because the media storage refused to "
+                "write it. Everything you typed is kept below; choose the file again and save. If this happens "
+                "again, tell the site's administrators."
+            )
+            % {"field": field.verbose_name},
+        )
+        request.refused_media_field = error.field_name  # read by get_form() as the form is shown again
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        refused = getattr(request, "refused_media_field", None)
+        return storage_refused_form(form, refused) if refused else form
+
+    def refuse_foreign_fields(self, request):
+        """Refuse, whole, a translator's POST that touches anything but their language's fields."""
+        language = translator_language(request.user)
+        if not language:
+            return None
+        allowed = {*translated.translator_fields(self.model, language), "version"} | FORM_CONTROLS
+        field_names = {f.name for f in self.model._meta.get_fields()} | {
+            getattr(f, "attname", f.name) for f in self.model._meta.get_fields()
+        }
+        foreign = sorted(key for key in request.POST if key not in allowed and (key in field_names or "-" in key))
+        if not foreign:
+            return None
+        messages.error(
+            request,
+            gettext(
+                "You may change only the %(language)s translation. Nothing was saved, because the form also "
+                "changed: %(fields)s."
+            )
+            % {"language": language_name(language), "fields": ", ".join(foreign)},
+        )
+        return HttpResponseRedirect(request.get_full_path())
+
+    def response_action(self, request, queryset, **kwargs):
+        # A tampered selection ("abc", an id too large for the column) made the action's query a 500:
+        # drop what cannot be an id, and Django says nothing was selected if nothing is left.
+        selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+        storable = [value for value in selected if is_storable_key(self.model._meta.pk, value)]
+        if storable != selected:
+            request.POST = request.POST.copy()
+            request.POST.setlist(helpers.ACTION_CHECKBOX_NAME, storable)
+        return super().response_action(request, queryset, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        for field in obj._meta.fields:
+            if isinstance(field, models.ImageField) and field.name in form.changed_data and getattr(obj, field.name):
+                # Stored renditions carry no EXIF (no camera location): re-encode the checked upload.
+                setattr(obj, field.name, without_metadata(form.cleaned_data[field.name]))
+        translated.translation_saving.send(sender=type(obj), instance=obj)
+        super().save_model(request, obj, form, change)
+        language = translator_language(request.user)
+        if language and "_confirm_translation" in request.POST:
+            translated.translation_confirmed.send(sender=type(obj), instance=obj, language=language, by=request.user)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        if not self.has_restore_permission(request):
+            raise PermissionDenied
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not self.has_restore_permission(request):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not self.has_restore_permission(request):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
+
+    # Display -----------------------------------------------------------------------------------
+
+    def translation_states(self, obj) -> list[dict]:
+        provider = translated.state_provider()
+        if provider is None:
+            return []
+        return [
+            {"language": language, "name": language_name(language), "state": value,
+             "label": str(provider.STATE_LABELS[value])}
+            for language, value in provider.states(obj).items()
+        ]  # fmt: skip
+
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        # One query for every row's translation states, kept on this request's rows (never on the admin).
+        translated.prefetch_states(changelist.result_list)
+        return changelist
+
+
+def thumbnail(image, alt: str = "") -> str:
+    """Return a small <img> of an uploaded image for the admin, or a dash."""
+    if not image:
+        return "—"
+    return format_html('<img class="admin-thumbnail" src="{}" alt="{}" loading="lazy">', image.url, alt)
+
+
+def translation_column(language: str):
+    """Return a list column showing each row's translation state in a language (from the desk, if installed)."""
+
+    @admin.display(description=dict(settings.LANGUAGES)[language])
+    def column(obj):
+        return translated.state_badge(obj, language)
+
+    column.__name__ = f"language_{language}"
+    return column
+
+
+TRANSLATION_COLUMNS = [translation_column(code) for code in LANGUAGE_CODES]

@@ -1,0 +1,200 @@
+"""
+RSS 2.0 and Atom feeds in each language: the latest articles, and those of a section, an author or a series.
+
+Items carry the standfirst as their summary; `?full=1` adds the whole body (sanitised again on the way
+out) as RSS `content:encoded` or Atom `content`.
+"""
+
+import re
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from articles.models import Article, Section
+from authors.models import Author
+from core.caching import page_cache_tags
+from core.text import plain_text, without_control_characters
+from series.models import Series
+
+_SITE_PATH = re.compile(r'\b(src|href)="/(?!/)')
+
+FEED_LENGTH = 20
+SUMMARY_WORDS = 60
+
+
+class RssWithContent(Rss201rev2Feed):
+    """RSS 2.0 whose items may carry their full HTML in <content:encoded>."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:content": "http://purl.org/rss/1.0/modules/content/"}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("content_html"):
+            handler.addQuickElement("content:encoded", item["content_html"])
+
+
+class AtomWithContent(Atom1Feed):
+    """Atom whose entries may carry their full HTML in <content type="html">."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("content_html"):
+            handler.addQuickElement("content", item["content_html"], {"type": "html"})
+
+
+FEED_TYPES = {"rss": RssWithContent, "atom": AtomWithContent}
+
+
+class ArticleFeed(Feed):
+    """The newest published articles in the active language (subclasses narrow them to one subject)."""
+
+    def __init__(self, *, feed_type=RssWithContent, full: bool = False):
+        super().__init__()
+        self.feed_type = feed_type
+        self.full = full
+
+    def articles(self, obj):
+        return Article.objects.published().available_in(get_language())
+
+    def items(self, obj):
+        return self.articles(obj).for_listing().prefetch_related("tags").newest_first()[:FEED_LENGTH]
+
+    def title(self, obj):
+        return _("%(site)s — latest articles") % {"site": _("Newsroom")}
+
+    def link(self, obj):
+        return reverse("articles:home")
+
+    def description(self, obj):
+        return _("Independent analysis in English and Persian.")
+
+    def item_title(self, item):
+        return item.headline
+
+    def item_link(self, item):
+        return item.url_in(get_language())
+
+    def item_description(self, item):
+        """Return the standfirst, or the body's opening words when there is none, as HTML-escaped text."""
+        summary = item.standfirst
+        if not summary:
+            words = plain_text(item.body).split()
+            summary = " ".join(words[:SUMMARY_WORDS]) + (" …" if len(words) > SUMMARY_WORDS else "")
+        return escape(summary)
+
+    def item_pubdate(self, item):
+        return item.publish_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        return _(", ").join(author.name for author in item.ordered_authors()) or None
+
+    def item_categories(self, item):
+        return [item.section.name, *(tag.name for tag in item.tags.all())]
+
+    def item_extra_kwargs(self, item):
+        if not self.full:
+            return {}
+        # Feed readers show content away from our site: make our own links and images absolute.
+        site = self.request.build_absolute_uri("/").rstrip("/")
+        return {"content_html": _SITE_PATH.sub(rf'\1="{site}/', str(item.body_html()))}
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request  # each request builds its own feed object (see feed_view)
+        return super().__call__(request, *args, **kwargs)
+
+    def get_feed(self, obj, request):
+        """
+        Build the feed with its text made fit for XML: a control character would make writing it fail.
+        Saving drops them (`drop_control_characters`); this keeps rows saved before that rule readable.
+        """
+        feed = super().get_feed(obj, request)
+        feed.feed = _fit_for_xml(feed.feed)
+        feed.items = [_fit_for_xml(item) for item in feed.items]
+        return feed
+
+
+def _fit_for_xml(value):
+    if isinstance(value, str):
+        return without_control_characters(value)
+    if isinstance(value, dict):
+        return {key: _fit_for_xml(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_fit_for_xml(item) for item in value)
+    return value
+
+
+class LatestFeed(ArticleFeed):
+    pass
+
+
+class SectionFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Section, **{f"slug_{get_language()}": slug})
+
+    def articles(self, obj):
+        return super().articles(obj).filter(section=obj)
+
+    def title(self, obj):
+        return _("%(name)s — %(site)s") % {"name": obj.name, "site": _("Newsroom")}
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def description(self, obj):
+        return _("The latest articles in %(name)s.") % {"name": obj.name}
+
+
+class AuthorFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Author, slug=slug)
+
+    def articles(self, obj):
+        return super().articles(obj).by_author(obj)
+
+    def title(self, obj):
+        return _("%(name)s — %(site)s") % {"name": obj.name, "site": _("Newsroom")}
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def description(self, obj):
+        return _("The latest articles by %(name)s.") % {"name": obj.name}
+
+
+class SeriesFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Series, **{f"slug_{get_language()}": slug})
+
+    def articles(self, obj):
+        return super().articles(obj).filter(series=obj)
+
+    def title(self, obj):
+        return _("%(name)s — %(site)s") % {"name": obj.title, "site": _("Newsroom")}
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def description(self, obj):
+        return _("The latest parts of the series %(name)s.") % {"name": obj.title}
+
+
+def feed_view(feed_class: type[ArticleFeed], format: str):
+    """Return a view serving the feed in a format, with full content when asked for with ?full=1."""
+
+    def view(request, *args, **kwargs):
+        feed = feed_class(feed_type=FEED_TYPES[format], full=request.GET.get("full") == "1")
+        return feed(request, *args, **kwargs)
+
+    view.__name__ = f"{feed_class.__name__}_{format}"
+    # Only GET and HEAD: a POST would skip the page cache and render the whole feed every time.
+    return page_cache_tags("feeds")(require_safe(view))

@@ -1,0 +1,119 @@
+"""What a search finds, in the order readers see it, and the pages they read it in."""
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, QuerySet, RowRange, Window
+
+MAX_PAGE = 100_000
+
+
+class ResultsPage(Page):
+    """A page of results. `found` counts the matches up to one past the limit: `capped` when there are more."""
+
+    def __init__(self, object_list, number, paginator, *, found: int, limit: int):
+        super().__init__(object_list, number, paginator)
+        self.found = found
+        self.limit = limit
+        self.capped = found > limit
+
+
+def _newest_first(row: tuple) -> tuple:
+    """Sort key of a (pk, publish_at, …) row for `sorted(…, reverse=True)`: "-publish_at", "-pk" as PostgreSQL."""
+    pk, publish_at = row[:2]
+    return (publish_at is None, publish_at, pk)
+
+
+@dataclass(frozen=True)
+class Results:
+    """
+    What a search finds, in the order readers see it: first `ranked`, the matches with a word of the query in
+    the headline, summary or names, best first; then `unranked`, the matches with it only in the body,
+    newest first. (On SQLite every match is in `ranked`, scored by the line it first appears in.)
+    `everything`, when given, is every match annotated with its rank (None when unranked), for queries
+    whose matches are best read in one pass.
+
+    Readers can page through the first `limit` results; the count beyond that is not worked out ("more
+    than 1,000"), so a very common word costs no more than a rarer one.
+    """
+
+    articles: QuerySet
+    ranked: QuerySet
+    unranked: QuerySet
+    everything: QuerySet | None = None
+    limit: ClassVar[int] = 1000
+
+    def __iter__(self):
+        yield from self.ranked
+        yield from self.unranked
+
+    def page(self, number, per_page: int) -> ResultsPage:
+        """
+        Return a page of results. The ranked matches are ranked and counted in one narrow query (ids, rank
+        and a window count), the unranked ones counted up to the limit, then the page's articles are fetched
+        whole. A page number that is not a number gives the first page; one past the end, the last.
+        """
+        try:
+            number = min(max(1, int(number)), MAX_PAGE)
+        except (TypeError, ValueError):
+            number = 1
+        in_order = self._read_in_order() if self.everything is not None else None
+        if in_order is not None:
+            every_ranked, unranked = in_order
+            ranked_count, found = len(every_ranked), len(every_ranked) + len(unranked)
+        else:
+            ranked_on_page, ranked_count, found, unranked = self._read_ranked(number, per_page)
+        paginator = Paginator(self.articles.none(), per_page)
+        paginator.count = min(found, self.limit)
+        if number > paginator.num_pages:
+            number = paginator.num_pages
+            if in_order is None:
+                ranked_on_page = self._read_ranked(number, per_page)[0]
+        start = (number - 1) * per_page
+        if in_order is not None:
+            ranked_on_page = every_ranked[start : start + per_page]
+        wanted = min(per_page, paginator.count - start)
+        order = ranked_on_page[:wanted]
+        if len(order) < wanted:
+            skip = max(0, start - ranked_count)
+            if unranked is None:  # a common word: its matches are dense enough for the date index
+                unranked = self.unranked.values_list("pk", flat=True)
+            order += list(unranked[skip : skip + wanted - len(order)])
+        fetched = self.articles.filter(pk__in=order).without_search_index().in_bulk() if order else {}
+        articles = [fetched[pk] for pk in order if pk in fetched]
+        return ResultsPage(articles, number, paginator, found=found, limit=self.limit)
+
+    def _read_ranked(self, number: int, per_page: int) -> tuple[list[int], int, int, list[int] | None]:
+        """
+        Return the ranked ids of a page, how many are ranked, how many match (up to one past the limit),
+        and every unranked id in order when there are few enough to hold (None: read them when needed).
+        """
+        # Counting over the results' own order, with the whole set as the frame, makes PostgreSQL compute
+        # the rank before the window and sort narrow rows (id, rank, date): counted over no order, the
+        # window would carry every match's ranking vector and spill them to disk.
+        whole = RowRange(start=None, end=None)
+        counted = Window(Count("pk"), order_by=list(self.ranked.query.order_by) or None, frame=whole)
+        ranked_rows = self.ranked.annotate(ranked_count=counted).values_list("pk", "ranked_count")
+        rows = list(ranked_rows[(number - 1) * per_page : number * per_page])
+        ranked_count = rows[0][1] if rows else (self.ranked.count() if number > 1 else 0)
+        found, unranked = ranked_count, None
+        if ranked_count <= self.limit:
+            # Read the unranked matches up to one past the limit, in no order: when that is all of them, they
+            # are put in order here. Asked for its newest few, PostgreSQL would walk the date index and test
+            # thousands of articles' full vectors to find a rare word's handful.
+            dated = list(self.unranked.order_by().values_list("pk", "publish_at")[: self.limit + 1 - ranked_count])
+            found += len(dated)
+            if found <= self.limit:
+                unranked = [pk for pk, _date in sorted(dated, key=_newest_first, reverse=True)]
+        return [pk for pk, _count in rows], ranked_count, found, unranked
+
+    def _read_in_order(self) -> tuple[list[int], list[int]] | None:
+        """Return every ranked and every unranked id in order, read in one pass; None past the limit."""
+        rows = list(self.everything.order_by().values_list("pk", "publish_at", "rank")[: self.limit + 1])
+        if len(rows) > self.limit:
+            return None
+        ranked = [row for row in rows if row[2] is not None]
+        ranked.sort(key=lambda row: (row[2], *_newest_first(row)), reverse=True)  # "-rank", "-publish_at", "-pk"
+        unranked = sorted((row for row in rows if row[2] is None), key=_newest_first, reverse=True)
+        return [row[0] for row in ranked], [row[0] for row in unranked]
