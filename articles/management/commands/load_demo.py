@@ -20,14 +20,15 @@ from PIL import Image, ImageDraw
 from articles.demo import ARTICLES, AUTHORS, SECTIONS, SERIES, TAGS
 from articles.models import Article, Byline, Section, Tag
 from authors.models import Author
+from core import roles
 from series.models import Series
 
 # Demo-only accounts for trying the admin locally; the README lists them. Never deploy them.
 DEMO_USERS = [
     # username, password, group, is_superuser
-    ("editor", "newsroom-editor-demo", "Editor", False),
-    ("author", "newsroom-author-demo", "Author", False),
-    ("translator", "newsroom-translator-demo", "Translator (fa)", False),
+    ("editor", "newsroom-editor-demo", roles.EDITOR, False),
+    ("author", "newsroom-author-demo", roles.AUTHOR, False),
+    ("translator", "newsroom-translator-demo", roles.TRANSLATOR_GROUPS["fa"], False),
 ]
 
 
