@@ -1,114 +1,53 @@
 """
-A real Newsroom for the stories that need separate processes: gunicorn on a free port, on a database of its
-own of the suite's kind (a temporary SQLite file, or a throw-away PostgreSQL database beside the test one),
-and staff who sign in through the admin's login form like a browser.
+A real Newsroom for the stories that need separate processes: gunicorn on a free port, on an installation of
+its own (tests/installation.py: a database of the suite's kind and a media folder), and staff who sign in
+through the admin's login form like a browser.
 
 Nothing is skipped: a server that does not start fails the test with its log.
 """
 
 import http.cookiejar
-import os
-import socket
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-import uuid
 from pathlib import Path
 from types import SimpleNamespace
 
-from django.conf import settings
-
 from tests.admin.base import form_values
+from tests.installation import ROOT, Installation
+from tests.services import free_port
 
-ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class AppServer:
-    """Newsroom under gunicorn with `workers` sync workers, on a fresh, migrated database."""
+class AppServer(Installation):
+    """Newsroom under gunicorn with `workers` sync workers, on a fresh, migrated installation of its own."""
 
     def __init__(self, *, workers: int = 4, env: dict | None = None):
-        self.workers = workers
-        self.extra_env = env or {}
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        self.folder = Path(tempfile.mkdtemp(prefix="newsroom-appserver-"))
-        self.process = None
-        self.database_name = f"newsroom_live_{os.getpid()}_{uuid.uuid4().hex[:6]}"
-
-    # The database ------------------------------------------------------------------------------
-
-    @property
-    def is_postgres(self) -> bool:
-        return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
-
-    def postgres(self, statement: str) -> None:
-        import psycopg
-
-        config = settings.DATABASES["default"]
-        with psycopg.connect(
-            host=config["HOST"] or "127.0.0.1",
-            port=config["PORT"] or 5432,
-            user=config["USER"],
-            password=config["PASSWORD"] or None,
-            dbname="postgres",
-            autocommit=True,
-            connect_timeout=5,
-        ) as connection:
-            connection.execute(statement)
-
-    @property
-    def database_url(self) -> str:
-        if not self.is_postgres:
-            return f"sqlite:///{self.folder / 'db.sqlite3'}"
-        config = settings.DATABASES["default"]
-        credentials = urllib.parse.quote(config["USER"])
-        if config["PASSWORD"]:
-            credentials += ":" + urllib.parse.quote(config["PASSWORD"])
-        return f"postgres://{credentials}@{config['HOST'] or '127.0.0.1'}:{config['PORT'] or 5432}/{self.database_name}"
-
-    @property
-    def env(self) -> dict:
-        return {
-            **os.environ,
-            "DEBUG": "1",
-            "DATABASE_URL": self.database_url,
-            "MEDIA_ROOT": str(self.folder / "media"),
-            "GUNICORN_BIND": f"127.0.0.1:{self.port}",
-            "GUNICORN_WORKERS": str(self.workers),
-            "GUNICORN_ACCESS_LOG": "",
-            "GUNICORN_LOG_LEVEL": "warning",
-            "PAGE_CACHE_SECONDS": "0",
-            **self.extra_env,
-        }
-
-    def manage(self, *args: str) -> str:
-        result = subprocess.run(
-            [sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, capture_output=True, text=True, timeout=120
+        super().__init__(
+            "appserver",
+            env={
+                "ALLOWED_HOSTS": "127.0.0.1",
+                "GUNICORN_BIND": f"127.0.0.1:{self.port}",
+                "GUNICORN_WORKERS": str(workers),
+                "GUNICORN_ACCESS_LOG": "",
+                "GUNICORN_LOG_LEVEL": "warning",
+                "PAGE_CACHE_SECONDS": "0",
+                **(env or {}),
+            },
         )
-        if result.returncode != 0:
-            raise AssertionError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
-        return result.stdout
+        self.process = None
 
     def shell(self, code: str) -> str:
         """Run Python in the server's world (its database and settings) and return what it printed."""
         return self.manage("shell", "-c", code)
 
-    # The server --------------------------------------------------------------------------------
-
     def start(self) -> "AppServer":
-        if self.is_postgres:
-            self.postgres(f'CREATE DATABASE "{self.database_name}"')
         self.manage("migrate", "--noinput")
         self.log = open(self.folder / "gunicorn.log", "w+")  # noqa: SIM115 -- closed in stop()
         self.process = subprocess.Popen(
@@ -143,9 +82,8 @@ class AppServer:
                 self.process.kill()
                 self.process.wait()
             self.log.close()
-        if self.is_postgres:
-            self.postgres(f'DROP DATABASE IF EXISTS "{self.database_name}" WITH (FORCE)')
-        subprocess.run(["rm", "-rf", str(self.folder)], check=False)
+            self.process = None
+        self.close()
 
     def __enter__(self) -> "AppServer":
         try:

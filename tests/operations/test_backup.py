@@ -16,7 +16,7 @@ from django.test import TestCase, override_settings
 
 from pagecache.tokens import forget_local_pages
 from tests.factories import make_article
-from tests.operations.installation import Installation, suite_uses_postgres
+from tests.installation import Installation, suite_uses_postgres
 from tests.pages import Page
 from tests.services import RedisServer, free_port
 

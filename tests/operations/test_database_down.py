@@ -14,7 +14,7 @@ from unittest import mock
 from django.test import SimpleTestCase
 
 from newsroom.settings import env_database
-from tests.operations.installation import ROOT
+from tests.installation import ROOT
 from tests.pages import Page
 from tests.services import free_port
 
