@@ -5,6 +5,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
+LOCAL_ENV := .env.local
 # Local development defaults; any of these may be overridden from the environment.
 export DEBUG ?= 1
 
@@ -33,9 +34,15 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-setup: $(VENV)/.installed compilemessages
+setup: $(VENV)/.installed compilemessages $(LOCAL_ENV)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
+
+# The git-ignored settings manage.py reads in development (never WSGI/ASGI): DEBUG on and a key of this
+# checkout's own. Made once; an existing file, perhaps edited by hand, is left alone.
+$(LOCAL_ENV): | $(VENV)/.installed
+	umask 077 && $(PY) -c 'import secrets; print("# Local development settings for manage.py (make setup); the environment wins.\nDEBUG=1\nSECRET_KEY=" + secrets.token_urlsafe(50))' > $@.tmp
+	mv $@.tmp $@
 
 # What CI needs before it tests: the virtualenv and compiled translations (no demo database).
 setup-ci: $(VENV)/.installed compilemessages
@@ -49,8 +56,9 @@ compilemessages: $(VENV)/.installed
 messages: $(VENV)/.installed
 	$(MANAGE) makemessages --locale=fa --extension=html,txt,py,xml --ignore=.venv --ignore=tests --no-obsolete --add-location=file
 
+# The suite (like the browser suite) sees only the environment make and CI give it, never .env.local.
 test: $(VENV)/.installed compilemessages
-	$(MANAGE) test tests --parallel=auto --noinput $(TESTARGS)
+	NEWSROOM_ENV_FILE= $(MANAGE) test tests --parallel=auto --noinput $(TESTARGS)
 
 # The browser suite: its own pytest run over tests/browser (journey_*.py), never collected by `make test`.
 # Needs /usr/bin/chromium, java, redis-server and PostgreSQL (PG_HOST/PG_PORT/PG_USER, default 127.0.0.1:5432 postgres).
@@ -61,7 +69,7 @@ $(BROWSER_NODE): tests/browser/package.json tests/browser/package-lock.json
 	touch $@
 
 browser: $(VENV)/.installed compilemessages $(BROWSER_NODE)
-	$(PY) -m pytest -c tests/browser/pytest.ini tests/browser $(BROWSERARGS)
+	NEWSROOM_ENV_FILE= $(PY) -m pytest -c tests/browser/pytest.ini tests/browser $(BROWSERARGS)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

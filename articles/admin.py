@@ -125,6 +125,12 @@ class ArticleAdmin(NewsroomAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in ("body_en", "body_fa"):
             kwargs["widget"] = body_widget(db_field.name.rsplit("_", 1)[-1])
+        if db_field.name == "part":
+            # Said here rather than on the model: the page's wording is no part of the schema (no migration).
+            kwargs["help_text"] = _(
+                "Its number within the series. Pages show it above the headline (“Part Two”), so the headline "
+                "need not say it; when the headline does, the label is left out."
+            )
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_queryset(self, request):

@@ -17,7 +17,16 @@ class TagTranslationOptions(TranslationOptions):
 
 @register(Article)
 class ArticleTranslationOptions(TranslationOptions):
-    fields = ("headline", "slug", "standfirst", "body", "image_alt", "image_caption", "reading_minutes")
+    fields = (
+        "headline",
+        "slug",
+        "standfirst",
+        "body",
+        "image_alt",
+        "image_caption",
+        "image_credit",
+        "reading_minutes",
+    )
     empty_values = {"slug": None, "reading_minutes": None}
     # A Persian page never shows English text in place of a missing translation, and vice versa.
     fallback_languages = {"default": ()}

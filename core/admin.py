@@ -19,13 +19,17 @@ from modeltranslation.fields import TranslationField
 from reversion.admin import VersionAdmin
 
 from . import media, translated
+from .kept_uploads import KeptImageFormField, KeptImageWidget, discard_after_commit
 from .languages import LANGUAGE_CODES, direction
 from .locking import LockedForm
 from .roles import is_editor, language_name, translator_language
-from .validators import RasterImageFormField, without_metadata
+from .validators import without_metadata
 
 # Keys an admin form posts besides its fields: buttons and the CSRF token.
 FORM_CONTROLS = {"csrfmiddlewaretoken", "_save", "_continue", "_addanother", "_saveasnew", "_confirm_translation"}
+
+# Fields that hold a line of prose: Django's 20em input showed barely half a real headline.
+WIDE_TEXT_FIELDS = {"headline", "title", "name"}
 
 
 def is_storable_key(field, value) -> bool:
@@ -105,13 +109,17 @@ class NewsroomAdmin(SafeAutocompleteMixin, VersionAdmin, TabbedTranslationAdmin)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if isinstance(db_field, models.ImageField):
-            kwargs["form_class"] = RasterImageFormField
+            # Checked like every upload, and kept when the form comes back with an error (kept_uploads.py).
+            kwargs["form_class"] = KeptImageFormField
+            kwargs["widget"] = KeptImageWidget
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if field is None:
             return field
         if db_field.name == "version":
             field.widget = forms.HiddenInput()
             return field
+        if getattr(db_field, "translated_field", db_field).name in WIDE_TEXT_FIELDS:
+            field.widget.attrs["class"] = f"{field.widget.attrs.get('class', '')} vWideTextField".strip()
         language = db_field.name.rsplit("_", 1)[-1]
         if language in LANGUAGE_CODES and isinstance(db_field, TranslationField):
             # Persian is written right to left whatever the admin's own language, English left to right.
@@ -242,6 +250,7 @@ class NewsroomAdmin(SafeAutocompleteMixin, VersionAdmin, TabbedTranslationAdmin)
             if isinstance(field, models.ImageField) and field.name in form.changed_data and getattr(obj, field.name):
                 # Stored renditions carry no EXIF (no camera location): re-encode the checked upload.
                 setattr(obj, field.name, without_metadata(form.cleaned_data[field.name]))
+                discard_after_commit(form.cleaned_data[field.name], using=router.db_for_write(type(obj)))
         translated.translation_saving.send(sender=type(obj), instance=obj)
         super().save_model(request, obj, form, change)
         language = translator_language(request.user)

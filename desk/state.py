@@ -69,8 +69,11 @@ def translation_state(obj, language: str, confirmations: dict | None = None) -> 
     confirmation = confirmations.get((obj.pk, language))
     if confirmation is None or not any(confirmation.source_text.values()):
         return UP_TO_DATE  # never confirmed, or confirmed against a source that was not yet written
-    current = fingerprint(source_text(obj, confirmation.source_language))
-    return UP_TO_DATE if current == confirmation.source_fingerprint else OUTDATED
+    current = source_text(obj, confirmation.source_language)
+    # A field registered for translation after the confirmation (the image credit, issue 16) was empty in the
+    # source as confirmed: it outdates the translation only once the source has text in it, as its diff shows.
+    recorded = {name: text for name, text in current.items() if text or name in confirmation.source_text}
+    return UP_TO_DATE if fingerprint(recorded) == confirmation.source_fingerprint else OUTDATED
 
 
 def states(obj, confirmations: dict | None = None) -> dict[str, str]:

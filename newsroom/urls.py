@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.urls import include, path, register_converter
 
 from .converters import UnicodeSlugConverter
-from .views import choose_language
+from .views import choose_language, favicon
 
 register_converter(UnicodeSlugConverter, "uslug")
 
@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/desk/", include("desk.urls")),
     path("admin/", admin.site.urls),
     path("language/<str:language>/", choose_language, name="choose-language"),
+    path("favicon.ico", favicon, name="favicon"),
     path("", include("discovery.crawler_urls")),  # /robots.txt, /sitemap.xml, /sitemap-<section>.xml
 ]
 

@@ -58,3 +58,12 @@ class LoadDemoTests(TestCase):
             user = get_user_model().objects.get(username=username)
             self.assertTrue(user.is_staff)
             self.assertIn(username, output)
+
+    def test_each_demo_credit_is_written_in_the_language_of_its_page(self):
+        for article in Article.objects.all():
+            with self.subTest(article=str(article)):
+                self.assertTrue(article.image_credit_en)
+                if "fa" in article.available_languages():
+                    self.assertRegex(article.image_credit_fa, r"^[\u0600-\u06FF\u200c :]+$")
+                else:
+                    self.assertFalse(article.image_credit_fa)

@@ -129,6 +129,22 @@ def section_nav(context) -> dict:
     return {"sections": list(sections), "current_section": context.get("current_section")}
 
 
+# Widths of the related-articles cards, from site.css's `.related .grid` (auto-fit columns of at least
+# 15rem in a 72rem wrap with 2rem padding and 2rem gaps): one column below 45rem; above it the cards share
+# the row, so one card alone spans the wrap and is as wide as a featured image.
+RELATED_CARD_SIZES = {
+    1: "(min-width: 72rem) 68rem, calc(100vw - 2rem)",
+    2: "(min-width: 72rem) 33rem, (min-width: 45rem) calc(50vw - 3rem), calc(100vw - 2rem)",
+    3: "(min-width: 72rem) 22rem, (min-width: 45rem) calc(50vw - 3rem), calc(100vw - 2rem)",
+}
+
+
+@register.filter
+def related_card_sizes(count: int) -> str:
+    """Return the `sizes` of a related card's picture when `count` cards share the row."""
+    return RELATED_CARD_SIZES.get(count, RELATED_CARD_SIZES[3])
+
+
 @register.filter
 def local_number(value) -> str:
     """Write a count the way the language groups digits: 5,000 / ۵٬۰۰۰."""

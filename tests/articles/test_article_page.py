@@ -40,7 +40,8 @@ class ArticlePageTests(TemporaryMediaMixin, ReaderTestCase):
             image_alt_fa="بستر خشک رود",
             image_caption_en="The riverbed in August.",
             image_caption_fa="بستر رود در مرداد.",
-            image_credit="Photo: Sara Ahmadi",
+            image_credit_en="Sara Ahmadi / AP",
+            image_credit_fa="سارا احمدی / AP",
             authors=[cls.first_author, cls.second_author],
             tags=cls.tags,
             section=cls.section,
@@ -76,7 +77,7 @@ class ArticlePageTests(TemporaryMediaMixin, ReaderTestCase):
     def test_latin_names_inside_persian_text_are_isolated(self):
         names = self.page("fa").select(".byline a bdi")
         self.assertEqual([name.get_text() for name in names], ["مریم کریمی", "John Smith"])
-        self.assertEqual(self.page("fa").text(".credit bdi"), "Photo: Sara Ahmadi")
+        self.assertEqual(self.page("fa").text(".credit bdi"), "سارا احمدی / AP")
 
     def test_reading_time_is_in_each_languages_words_and_digits(self):
         self.assertEqual(self.page("en").text(".article__meta .meta__read"), "1 min read")

@@ -123,13 +123,12 @@ def seed() -> dict:
             for i in range(n_articles)
         ]
         headline, text = values(200, n_articles), values(None, 1)
-        alt, caption, credit = values(250, n_articles), values(300, n_articles), packed(200)
+        alt, caption, credit = values(250, n_articles), values(300, n_articles), values(200, n_articles)
         published = timezone.now() - timedelta(hours=1)
         for i in range(n_articles):
             article = Article(
                 slug_en=f"hostile-{i}", slug_fa=f"hostile-fa-{i}", section=sections[i % n_named],
                 series=series[i], part=1, status=Article.Status.PUBLISHED, publish_at=published,
-                image_credit=credit[i % len(credit)],
             )  # fmt: skip
             for language in LANGUAGES:
                 setattr(article, f"headline_{language}", headline[language][i])
@@ -137,6 +136,7 @@ def seed() -> dict:
                 setattr(article, f"body_{language}", text[language][0])
                 setattr(article, f"image_alt_{language}", alt[language][i])
                 setattr(article, f"image_caption_{language}", caption[language][i])
+                setattr(article, f"image_credit_{language}", credit[language][i])
             article.save()
             # Every section, tag and author is on some article, so each has a public page.
             article.tags.set(tags[i::n_articles])

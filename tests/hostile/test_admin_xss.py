@@ -79,7 +79,7 @@ class XssChecks:
 
 def article_plan():
     plan = text_plan({"headline*": 200, "standfirst*": 200, "body*": 200, "image_alt*": 250, "image_caption*": 300,
-                      "image_credit": 200})  # fmt: skip
+                      "image_credit*": 200})  # fmt: skip
     # Each body opens with a line of its own: a body of nothing but scripts is refused (a test of its own).
     for language in LANGUAGES:
         plan.fields[f"body_{language}"] = [f"<p>Reported.</p>{value}" for value in plan.fields[f"body_{language}"]]
@@ -196,7 +196,7 @@ class ArticleXssTests(XssChecks, HostileAdminTestCase):
                 self.assertEqual(seen["h1"], values[f"headline_{language}"])
                 self.assertEqual(seen["standfirst"], values[f"standfirst_{language}"])
                 self.assertIn(collapsed(values[f"image_caption_{language}"]), seen["caption"])
-                self.assertEqual(seen["credit"], values["image_credit"])
+                self.assertEqual(seen["credit"], values[f"image_credit_{language}"])
                 self.assertEqual(seen["alt"], values[f"image_alt_{language}"])
 
     def test_reader_sees_the_typed_headline_in_the_title_and_share_text(self):

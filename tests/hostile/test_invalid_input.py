@@ -52,7 +52,7 @@ class NullCharacterTests(RefusalTestCase):
     def test_a_nul_byte_in_any_article_text_field_is_refused_and_nothing_is_saved(self):
         article = make_article(headline_en="Unchanged")
         fields = ["headline_en", "headline_fa", "standfirst_en", "standfirst_fa", "body_en", "body_fa",
-                  "image_alt_en", "image_caption_fa", "image_credit"]  # fmt: skip
+                  "image_alt_en", "image_caption_fa", "image_credit_en", "image_credit_fa"]  # fmt: skip
         response = self.submit(article, **dict(zip(fields, NUL_PAYLOADS * 3, strict=False)))
         self.assertRefused(response, *(name for name in fields if not name.startswith("body")))
         article.refresh_from_db()

@@ -381,6 +381,26 @@ class SearchPageTests(TestCase):
         self.assertIn("No articles match", page.select_one(".search-count").get_text())
         self.assertTrue(page.select_one('.search-hint a[hreflang="fa"]')["href"].startswith("/fa/search/?q="))
 
+    def test_the_results_sit_in_the_same_container_as_other_list_pages_in_both_languages(self):
+        section = make_section(name_en="Environment", name_fa="محیط زیست")
+        for language, query in (("en", "drought"), ("fa", "خشکسالی")):
+            with self.subTest(language=language), translation.override(language):
+                section_page = BeautifulSoup(self.client.get(section.get_absolute_url()).text, "html.parser")
+                list_container = section_page.select_one("main > *")
+                results_page = self.page(language, q=query)
+                [container] = results_page.select("main > *")
+                # The page-wide container (.wrap) centres the content and keeps it off the edge on either side.
+                self.assertIn("wrap", list_container["class"])
+                self.assertTrue(set(list_container["class"]) <= set(container["class"]), container["class"])
+                self.assertEqual(container.select_one("h1").get_text(), "Search" if language == "en" else "جست‌وجو")
+                self.assertEqual(len(container.select(".search-result")), 10)
+                self.assertIsNotNone(container.select_one("form[role=search]"))
+                self.assertIsNotNone(container.select_one(".pagination"))
+        first_visit = self.page("fa")
+        [container] = first_visit.select("main > *")
+        self.assertIn("wrap", container["class"])
+        self.assertIsNotNone(container.select_one(".search-hint"))
+
     def test_search_pages_ask_not_to_be_indexed(self):
         self.assertEqual(self.page("en", q="drought").select_one('meta[name="robots"]')["content"], "noindex, follow")
 

@@ -141,10 +141,9 @@ class Command(BaseCommand):
             "part": data.get("part"),
             "status": data["status"],
             "publish_at": publish_at if data["status"] == Article.Status.PUBLISHED else None,
-            "image_credit": data["image_credit"],
         }
         for language in ("en", "fa"):
-            for name in ("headline", "standfirst", "body", "image_alt", "image_caption"):
+            for name in ("headline", "standfirst", "body", "image_alt", "image_caption", "image_credit"):
                 fields[f"{name}_{language}"] = data[f"{name}_{language}"]
         article = Article.objects.filter(slug_en=data["slug_en"]).first()
         if article is None:
