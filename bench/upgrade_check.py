@@ -208,7 +208,7 @@ def main() -> None:
         sys.exit(1)
     print(
         f"upgrade check passed: every row, slug, revision and media file kept; {len(after['pages'])} pages "
-        "render the same text with the same status"
+        "render the same text with the same status, apart from the intended changes listed"
     )
 
 
