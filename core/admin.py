@@ -210,6 +210,15 @@ class NewsroomAdmin(SafeAutocompleteMixin, VersionAdmin, TabbedTranslationAdmin)
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
+        if issubclass(form, LockedForm):
+            # The inline rows (bylines) are merged like fields; the class is this request's own.
+            form.related_sets = {
+                formset.get_default_prefix(): tuple(
+                    name for name in inline.get_fields(request, obj) if name in formset.form.base_fields
+                )
+                for inline in self.get_inline_instances(request, obj)
+                for formset in [inline.get_formset(request, obj)]
+            }
         refused = getattr(request, "refused_media_field", None)
         return storage_refused_form(form, refused) if refused else form
 
@@ -244,6 +253,13 @@ class NewsroomAdmin(SafeAutocompleteMixin, VersionAdmin, TabbedTranslationAdmin)
             request.POST = request.POST.copy()
             request.POST.setlist(helpers.ACTION_CHECKBOX_NAME, storable)
         return super().response_action(request, queryset, **kwargs)
+
+    def save_formset(self, request, form, formset, change):
+        """Leave inline rows as stored when only someone else changed them since the form was opened."""
+        if formset.prefix in getattr(form, "keep_stored_related", ()):
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+            return
+        super().save_formset(request, form, formset, change)
 
     def save_model(self, request, obj, form, change):
         for field in obj._meta.fields:

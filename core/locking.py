@@ -80,11 +80,15 @@ class LockedForm(forms.ModelForm):
     # Fields the form does not show but whose change by someone else its user should hear of (the desk: the
     # source text a translation is made from). Never a conflict; listed in `changed_elsewhere`.
     watched_fields: tuple[str, ...] = ()
+    # Rows edited beside the form (the admin's inline bylines), by formset prefix, with the fields compared:
+    # fingerprinted like fields, so a save that did not touch them never writes its stale copy back.
+    related_sets: dict[str, tuple[str, ...]] = {}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.conflicts: list[dict] = []
         self.changed_elsewhere: set[str] = set()
+        self.keep_stored_related: set[str] = set()
         if "version" in self.fields:
             old = self.fields["version"]
             self.fields["version"] = VersionField(label=old.label, required=old.required, initial=old.initial)
@@ -119,7 +123,7 @@ class LockedForm(forms.ModelForm):
     def opened_token(self, instance, opened: dict[str, str] | None = None) -> str:
         """Return the hidden version input's value: the version, and the fields' fingerprints (signed)."""
         if opened is None:
-            opened = self.fingerprints(instance, watched=True)
+            opened = {**self.fingerprints(instance, watched=True), **self.related_fingerprints(instance)}
         return f"{instance.version}:{signing.dumps(opened, salt=SIGNING_SALT, compress=True)}"
 
     def opened_fingerprints(self) -> dict[str, str] | None:
@@ -154,8 +158,8 @@ class LockedForm(forms.ModelForm):
             return  # deleted meanwhile: Django's own save reports it
         posted_version = self.cleaned_data.get("version")
         opened = self.opened_fingerprints()
-        mine_now = self.fingerprints(self.instance, self.cleaned_data)
-        theirs_now = self.fingerprints(stored, watched=True)
+        mine_now = {**self.fingerprints(self.instance, self.cleaned_data), **self.related_fingerprints()}
+        theirs_now = {**self.fingerprints(stored, watched=True), **self.related_fingerprints(stored)}
         if opened is None:
             # A post without a trustworthy record of what it was opened on: all or nothing, on the version.
             opened = theirs_now if posted_version == stored.version else {}
@@ -180,8 +184,35 @@ class LockedForm(forms.ModelForm):
             except ValidationError as error:
                 self._update_errors(error)
 
+    def related_fingerprints(self, instance=None) -> dict[str, str]:
+        """Fingerprint each set of inline rows: as stored for `instance`, or as posted when it is None."""
+        prints = {}
+        for prefix, names in self.related_sets.items():
+            if instance is None:
+                rows = self.posted_rows(prefix, names)
+            elif instance.pk is None:
+                rows = []
+            else:
+                rows = [[str(value) for value in row] for row in getattr(instance, prefix).values_list(*names)]
+            prints[f"@{prefix}"] = fingerprint(sorted(rows))
+        return prints
+
+    def posted_rows(self, prefix: str, names: tuple[str, ...]) -> list[list[str]]:
+        """Return the inline rows as posted: not deleted, and not an empty extra form (no first field)."""
+        try:
+            total = int(self.data.get(f"{prefix}-TOTAL_FORMS", 0))
+        except (TypeError, ValueError):
+            return []
+        rows = []
+        for index in range(min(total, 1000)):
+            row = [str(self.data.get(f"{prefix}-{index}-{name}", "")) for name in names]
+            if row[0] and not self.data.get(f"{prefix}-{index}-DELETE"):
+                rows.append(row)
+        return rows
+
     def keep_stored_except(self, stored, mine: set[str]) -> None:
         """Make the instance the stored row plus this person's changes (and nothing else of what they posted)."""
+        self.keep_stored_related = {prefix for prefix in self.related_sets if f"@{prefix}" not in mine}
         for field in self.instance._meta.concrete_fields:
             if field.primary_key or field.name in mine or is_translated_original(type(self.instance), field):
                 continue
@@ -196,6 +227,13 @@ class LockedForm(forms.ModelForm):
         """Refuse the save, keep the input, show the stored version, and rebase the form on it."""
         opts = self.instance._meta
         for name in conflicting:
+            if name.startswith("@"):
+                related = getattr(stored, name[1:])
+                label = related.model._meta.verbose_name_plural
+                self.conflicts.append(
+                    {"name": name, "label": label, "stored": ", ".join(str(row) for row in related.all())}
+                )
+                continue
             field = opts.get_field(name)
             value = value_of(stored, field)
             if field.many_to_many:

@@ -103,6 +103,33 @@ class MergingSaveTests(NewsroomAdminTestCase):
         self.assertEqual(list(self.article.tags.all()), [tag])
         self.assertEqual(self.article.headline_en, "The dam, tagged")
 
+    def test_a_byline_added_by_one_editor_survives_anothers_headline_change(self):
+        second = make_author(name_en="Second Author")
+        mine = self.open_form(self.editor, self.article)
+        theirs = self.open_form(self.editor, self.article)
+        theirs.update({"bylines-TOTAL_FORMS": ["2"], "bylines-1-author": [str(second.pk)],
+                       "bylines-1-position": ["1"], "bylines-1-article": [str(self.article.pk)]})  # fmt: skip
+        self.post_form(self.editor, self.article, theirs)
+        self.assertEqual(len(self.article.ordered_authors()), 2)
+        mine["headline_en"] = ["The dam, with two authors"]
+        self.assertEqual(self.post_form(self.editor, self.article, mine, follow=False).status_code, 302)
+        self.article.refresh_from_db()
+        self.assertEqual(self.article.headline_en, "The dam, with two authors")
+        self.assertIn(second, self.article.ordered_authors())
+
+    def test_bylines_changed_by_both_editors_are_a_conflict(self):
+        second, third = make_author(name_en="Second Author"), make_author(name_en="Third Author")
+        mine = self.open_form(self.editor, self.article)
+        theirs = self.open_form(self.editor, self.article)
+        for data, author in ((theirs, second), (mine, third)):
+            data.update({"bylines-TOTAL_FORMS": ["2"], "bylines-1-author": [str(author.pk)],
+                         "bylines-1-position": ["1"], "bylines-1-article": [str(self.article.pk)]})  # fmt: skip
+        self.post_form(self.editor, self.article, theirs)
+        response = self.post_form(self.editor, self.article, mine)
+        self.assertTrue(self.refused(response))
+        self.assertIn("Second Author", page(response).find("section", class_="edit-conflict").get_text())
+        self.assertNotIn(third, self.article.ordered_authors())
+
     def test_a_status_change_by_one_editor_survives_anothers_summary_change(self):
         draft = make_article(published_ago=None)
         mine = self.open_form(self.editor, draft)

@@ -108,6 +108,7 @@ def file_article(page, data: dict, image: str) -> None:
     page.set_input_files("#id_image", image)
     show_tab(page, "image_alt", "en")  # a tab chosen above may have switched every field to Persian
     page.fill("#id_image_alt_en", data["image_alt_en"])
+    show_tab(page, "image_credit", "en")
     page.fill("#id_image_credit_en", "Newsroom")
     choose(page, ".field-section", "Environment")
     for tag in data["tags"]:
