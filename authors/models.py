@@ -56,7 +56,7 @@ class Author(models.Model):
             # A name with no Latin letters gives no slug, and a page address needs one.
             slug = slug_for(self.name_en or self.name, "en") or f"author-{uuid.uuid4().hex[:8]}"
             self.slug = unused_slug(self, "slug", slug)
-        # A new upload is stored before the row, and removed again if the save fails (articles/media.py).
+        # A new upload is stored before the row, and removed again if the save fails (core/media.py).
         with media.files_first(self, using=kwargs.get("using"), update_fields=kwargs.get("update_fields")):
             super().save(*args, **kwargs)
 

@@ -184,7 +184,7 @@ class NewsroomAdmin(SafeAutocompleteMixin, VersionAdmin, TabbedTranslationAdmin)
         if request.method != "POST":
             return super().changeform_view(request, object_id, form_url, extra_context)
         try:
-            # The files a save stores are removed again unless its transaction commits (articles/media.py).
+            # The files a save stores are removed again unless its transaction commits (core/media.py).
             with media.atomic(router.db_for_write(self.model)):
                 return super().changeform_view(request, object_id, form_url, extra_context)
         except media.MediaWriteError as error:

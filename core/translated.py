@@ -44,8 +44,9 @@ def text_fields(model) -> list[str]:
 
 def translator_fields(model, language: str) -> list[str]:
     """Return the form fields a translator into `language` may change: the text, then the address."""
-    slugs = [name for name in translated_names(model) if name not in text_fields(model)]
-    return [f"{name}_{language}" for name in [*text_fields(model), *slugs]]
+    text = text_fields(model)
+    slugs = [name for name in translated_names(model) if name not in text]
+    return [f"{name}_{language}" for name in [*text, *slugs]]
 
 
 # The state of translations, as the registered workflow reports it --------------------------------------

@@ -4,7 +4,7 @@ from django_prose_editor.widgets import AdminProseEditorWidget
 
 from .languages import direction
 
-# What the editor offers; articles/text.py's allow-list stays the server's source of truth.
+# What the editor offers; core/text.py's allow-list stays the server's source of truth.
 BODY_EDITOR_CONFIG = {
     "extensions": {
         "Bold": True,

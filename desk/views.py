@@ -73,6 +73,7 @@ def save_translation(form, language: str, *, by) -> bool:
     """
     Save a translator's validated form and record it; confirm the translation as matching its source, unless
     the source changed while they translated (then it stays outdated, and the desk shows what changed).
+    Return whether it was confirmed.
     """
     source_moved = bool(form.changed_elsewhere & set(form.watched_fields))
     with reversion.create_revision():
@@ -85,7 +86,7 @@ def save_translation(form, language: str, *, by) -> bool:
             gettext("Translation (%(language)s) saved and confirmed: %(fields)s")
             % {"language": language_name(language), "fields": ", ".join(form.changed_data) or "—"}
         )
-    return True
+    return not source_moved
 
 
 def translate_view(request, app_label, model_name, pk):
@@ -102,11 +103,12 @@ def translate_view(request, app_label, model_name, pk):
         raise PermissionDenied
     form_class = translation_form_class(model, language)
     if request.method == "POST":
-        # Validation reads the row again, locked (see desk/locking.py): it and the save are one transaction.
+        # Validation reads the row again, locked (see core/locking.py): it and the save are one transaction.
         with transaction.atomic():
             form = form_class(request.POST, instance=obj)
-            saved = form.is_valid() and save_translation(form, language, by=request.user)
-        if saved and form.changed_elsewhere & set(form.watched_fields):
+            saved = form.is_valid()
+            confirmed = saved and save_translation(form, language, by=request.user)
+        if saved and not confirmed:
             messages.warning(
                 request,
                 gettext(

@@ -79,7 +79,7 @@ def env_database(name: str, default: str) -> dict:
         raise ImproperlyConfigured(f"{name}: Newsroom supports SQLite and PostgreSQL, not {config['ENGINE']}.")
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # A write transaction takes SQLite's write lock when it begins, not at its first write: a save that
-        # reads a row and then writes it (desk/locking.py) cannot interleave with another, and waits up to
+        # reads a row and then writes it (core/locking.py) cannot interleave with another, and waits up to
         # 20 s for it instead of failing with "database is locked".
         config.setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
     else:

@@ -39,7 +39,7 @@ class Series(TranslatedSlugMixin, models.Model):
     def save(self, *args, **kwargs):
         drop_control_characters(self)
         self.fill_slugs()
-        # A new upload is stored before the row, and removed again if the save fails (articles/media.py).
+        # A new upload is stored before the row, and removed again if the save fails (core/media.py).
         with media.files_first(self, using=kwargs.get("using"), update_fields=kwargs.get("update_fields")):
             super().save(*args, **kwargs)
 

@@ -1,5 +1,5 @@
 """
-articles/media.py with real commits and rollbacks (TestCase never commits, so these use TransactionTestCase):
+core/media.py with real commits and rollbacks (TestCase never commits, so these use TransactionTestCase):
 a save's new files live or die with its transaction, and the files it replaces go only once it has committed.
 """
 

@@ -198,7 +198,7 @@ class _BodyChecker(HTMLParser):
 
 
 def body_problems(body: str) -> list[str]:
-    """Return what a stored body holds outside the allow-list of articles/text.py (nothing, for a clean one)."""
+    """Return what a stored body holds outside the allow-list of core/text.py (nothing, for a clean one)."""
     checker = _BodyChecker()
     checker.feed(body or "")
     checker.close()
