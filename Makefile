@@ -22,7 +22,7 @@ help:
 	@echo "make test    run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL points there)"
 	@echo "make browser the browser suite: Chromium, axe-core and the Nu HTML checker against gunicorn on PostgreSQL"
 	@echo "make lint    ruff check and format check, and the import layers (lint-imports)"
-	@echo "make messages  refresh locale/*/LC_MESSAGES/django.po from the code"
+	@echo "make messages  refresh locale/*/LC_MESSAGES/django.po and djangojs.po from the code"
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON)" ]; then \
@@ -53,8 +53,12 @@ run: setup
 compilemessages: $(VENV)/.installed
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 
+# djangojs.po: our admin scripts' words (served by the admin's jsi18n view), with the prose editor's own listed in
+# static/admin_newsroom/prose_editor_strings.js; vendored libraries and collected copies are not ours.
 messages: $(VENV)/.installed
 	$(MANAGE) makemessages --locale=fa --extension=html,txt,py,xml --ignore=.venv --ignore=tests --no-obsolete --add-location=file
+	$(MANAGE) makemessages --locale=fa --domain=djangojs --ignore=.venv --ignore=node_modules --ignore=staticfiles \
+		--ignore=vendor --ignore=tests --no-obsolete --add-location=file
 
 # The suite (like the browser suite) sees only the environment make and CI give it, never .env.local.
 test: $(VENV)/.installed compilemessages
@@ -69,7 +73,8 @@ $(BROWSER_NODE): tests/browser/package.json tests/browser/package-lock.json
 	touch $@
 
 browser: $(VENV)/.installed compilemessages $(BROWSER_NODE)
-	NEWSROOM_ENV_FILE= $(PY) -m pytest -c tests/browser/pytest.ini tests/browser $(BROWSERARGS)
+	NEWSROOM_ENV_FILE= $(PY) -m pytest -c tests/browser/pytest.ini $(or $(filter tests/browser/%,$(BROWSERARGS)),tests/browser) \
+		$(filter-out tests/browser/%,$(BROWSERARGS))
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

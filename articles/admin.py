@@ -1,25 +1,46 @@
 import reversion
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
+from django.core.exceptions import PermissionDenied
+from django.db import router, transaction
 from django.db.models import Count
+from django.forms.formsets import all_valid
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
+from django.utils.html import format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_cookie
 
 from core import translated
-from core.admin import TRANSLATION_COLUMNS, NewsroomAdmin, SafeAutocompleteMixin, thumbnail
+from core.admin import (
+    TRANSLATION_COLUMNS,
+    InAdminLanguage,
+    NewsroomAdmin,
+    SafeAutocompleteMixin,
+    in_its_language,
+    thumbnail,
+    translated_text,
+    translated_text_column,
+)
+from core.admin_dates import MonthListFilter, count_text, date_column, date_html
 from core.languages import LANGUAGE_CODES
 from core.roles import can_publish, is_author, language_name
+from core.text import localise_digits
 from core.widgets import body_widget
 
 from . import services
 from .models import SEARCH_INDEX_COLUMNS, Article, Byline, Section, Tag
+from .outline import CONTENTS_MIN_HEADINGS
+from .preview import article_from_form, form_problems, posted_bylines, preview_response
 from .views import article_page_context, with_page_relations
 
 AUTHOR_STATUSES = {Article.Status.DRAFT, Article.Status.IN_REVIEW}
@@ -30,6 +51,16 @@ class BylineFormSet(BaseInlineFormSet):
         form = super()._construct_form(i, **kwargs)
         form.instance.article = self.instance  # its label names its article: not read again per byline
         return form
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        # A table row's inputs have no <label> (their column heading names them for sight only): name each
+        # after its field, the "delete" box included, so screen readers and voice control can find them.
+        for field in form.fields.values():
+            # The author's select is wrapped (its "add" and "change" links), and rendered from its own attrs.
+            widget = field.widget.widget if isinstance(field.widget, RelatedFieldWidgetWrapper) else field.widget
+            if not widget.is_hidden:
+                widget.attrs.setdefault("aria-label", capfirst(field.label))
 
 
 class BylineInline(SafeAutocompleteMixin, admin.TabularInline):
@@ -92,15 +123,15 @@ class ArticleAdmin(NewsroomAdmin):
         "thumbnail_column",
         "status_column",
         *TRANSLATION_COLUMNS,
-        "section",
+        "section_column",
         "authors_column",
-        "publish_at",
+        date_column(Article, "publish_at"),
     ]
     list_display_links = ["headline_column"]
-    list_filter = ["status", LanguageFilter, "section", "series", ("bylines__author", admin.RelatedOnlyFieldListFilter)]
+    list_filter = ["status", LanguageFilter, "section", "series", ("bylines__author", admin.RelatedOnlyFieldListFilter),
+                   ("publish_at", MonthListFilter)]  # fmt: skip
     search_fields = ["headline_en", "headline_fa", "standfirst_en", "standfirst_fa", "bylines__author__name_en",
                      "bylines__author__name_fa"]  # fmt: skip
-    date_hierarchy = "publish_at"
     autocomplete_fields = ["tags", "series", "section"]
     inlines = [BylineInline]
     list_per_page = 50
@@ -114,6 +145,10 @@ class ArticleAdmin(NewsroomAdmin):
 
     slug_source = "headline"
 
+    class Media:  # the preview buttons under the submit row, one per headline filled in
+        css = {"all": ("articles/admin_preview.css",)}
+        js = ("articles/admin_preview.js",)
+
     def reversion_register(self, model, **options):
         """History keeps what the desk wrote, not the search index derived from it (rebuilt on every save)."""
         if model is Article:
@@ -125,6 +160,16 @@ class ArticleAdmin(NewsroomAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in ("body_en", "body_fa"):
             kwargs["widget"] = body_widget(db_field.name.rsplit("_", 1)[-1])
+            # The contents-list threshold is the outline's own constant, shown in the admin's digits.
+            kwargs["help_text"] = ngettext(
+                "Subheadings: a “Subheading” (h2) opens each section, a “Sub-subheading” (h3) divides one. Type ## "
+                "and a space at the start of a line for a subheading (### for a sub-subheading), or press Ctrl+Alt+2 "
+                "(Ctrl+Alt+3). An article with %(count)s subheading or more shows a contents list.",
+                "Subheadings: a “Subheading” (h2) opens each section, a “Sub-subheading” (h3) divides one. Type ## "
+                "and a space at the start of a line for a subheading (### for a sub-subheading), or press Ctrl+Alt+2 "
+                "(Ctrl+Alt+3). An article with %(count)s subheadings or more shows a contents list.",
+                CONTENTS_MIN_HEADINGS,
+            ) % {"count": localise_digits(CONTENTS_MIN_HEADINGS, translation.get_language())}
         if db_field.name == "part":
             # Said here rather than on the model: the page's wording is no part of the schema (no migration).
             kwargs["help_text"] = _(
@@ -144,13 +189,15 @@ class ArticleAdmin(NewsroomAdmin):
         queryset, _duplicates = super().get_search_results(request, queryset, search_term)
         return queryset.distinct(), False
 
-    @admin.display(description=_("headline"), ordering="headline_en")
+    @admin.display(description=_("headline"), ordering=InAdminLanguage("headline"))
     def headline_column(self, article):
-        return str(article)
+        # The admin's language when written (a Persian editor sees the Persian headline), else the other.
+        headline, language = translated_text(article, "headline")
+        return in_its_language(headline, language) if headline else str(article)
 
     @admin.display(description=_("image"))
     def thumbnail_column(self, article):
-        return thumbnail(article.image, article.image_alt_en or "")
+        return thumbnail(article.image, *translated_text(article, "image_alt"))
 
     @admin.display(description=_("status"), ordering="status")
     def status_column(self, article):
@@ -158,9 +205,15 @@ class ArticleAdmin(NewsroomAdmin):
             return gettext("Scheduled")
         return article.get_status_display()
 
+    @admin.display(description=_("section"), ordering=InAdminLanguage("section__name"))
+    def section_column(self, article):
+        name, language = translated_text(article.section, "name") if article.section else ("", "")
+        return in_its_language(name, language) if name else "—"
+
     @admin.display(description=_("authors"))
     def authors_column(self, article):
-        return ", ".join(str(author) for author in article.ordered_authors())
+        names = [in_its_language(*translated_text(author, "name")) for author in article.ordered_authors()]
+        return format_html_join(gettext(", "), "{}", ((name,) for name in names))
 
     # Roles -------------------------------------------------------------------------------------
 
@@ -188,8 +241,22 @@ class ArticleAdmin(NewsroomAdmin):
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if is_author(request.user):
-            readonly.append("publish_at")
+            readonly.append("publication_time")
         return readonly
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not is_author(request.user):
+            return fieldsets
+        # An author reads the publication time in the admin's calendar (Django would show it Gregorian).
+        return [
+            (name, {**options, "fields": ["publication_time" if f == "publish_at" else f for f in options["fields"]]})
+            for name, options in fieldsets
+        ]
+
+    @admin.display(description=Article._meta.get_field("publish_at").verbose_name)
+    def publication_time(self, article):
+        return date_html(article.publish_at)
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         if db_field.name == "status" and not can_publish(request.user):
@@ -221,7 +288,18 @@ class ArticleAdmin(NewsroomAdmin):
 
     def get_urls(self):
         preview = self.admin_site.admin_view(self.preview_view)
-        return [path("<int:pk>/preview/", preview, name="articles_article_preview"), *super().get_urls()]
+        unsaved = self.admin_site.admin_view(self.unsaved_preview_view)
+        return [
+            path("add/preview/", unsaved, name="articles_article_preview_unsaved"),
+            path("<int:pk>/preview/", preview, name="articles_article_preview"),
+            *super().get_urls(),
+        ]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # The submit row's preview buttons (admin/articles/article/submit_line.html), one per language.
+        languages = [(code, language_name(code)) for code in LANGUAGE_CODES]
+        extra_context = {**(extra_context or {}), "preview_languages": languages}
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     @method_decorator(never_cache)
     @method_decorator(vary_on_cookie)
@@ -229,28 +307,77 @@ class ArticleAdmin(NewsroomAdmin):
         """
         Show staff an article, published or not, as readers will see it, in the language asked for
         (`?language=fa`; else the first it is written in). Template: `articles/article_preview.html`.
+        A POST of the article's form shows the form as it is now instead (`unsaved_preview_view`).
         """
+        if request.method == "POST":
+            return self.unsaved_preview_view(request, pk)
         article = get_object_or_404(with_page_relations(Article.objects.without_search_index()), pk=pk)
         if not self.has_view_permission(request, article):
             raise Http404  # as for an article that does not exist: an author learns nothing of others' drafts
         written = article.available_languages()
+        here = reverse("admin:articles_article_preview", args=[article.pk])
+        other_urls = {code: f"{here}?language={code}" for code in written}
+        return self.render_preview(request, article, other_urls)
+
+    @method_decorator(never_cache)
+    @method_decorator(vary_on_cookie)
+    @method_decorator(require_POST)
+    def unsaved_preview_view(self, request, pk=None):
+        """
+        Show the posted article form (a new article, or unsaved edits of article `pk`) as readers would see it,
+        saving nothing; if the form could not be saved, say why. Opened in a new tab by the form's preview
+        buttons. Template: `articles/article_preview.html`, or `articles/article_preview_problems.html`.
+        """
+        obj = None
+        if pk is None:
+            if not self.has_add_permission(request):
+                raise PermissionDenied
+        else:
+            obj = with_page_relations(self.get_queryset(request).prefetch_related(None)).filter(pk=pk).first()
+            if obj is None or not self.has_view_permission(request, obj):
+                raise Http404
+            if not self.has_change_permission(request, obj):
+                raise PermissionDenied
+        # Validated as a save would be (the same form, rows and merge with the stored article) and never
+        # committed: nothing here saves, and the rollback makes sure of it.
+        using = router.db_for_write(Article)
+        with transaction.atomic(using=using):
+            try:
+                return self.preview_posted_form(request, obj)
+            finally:
+                transaction.set_rollback(True, using=using)
+
+    def preview_posted_form(self, request, obj):
+        fields = flatten_fieldsets(self.get_fieldsets(request, obj))
+        form_class = self.get_form(request, obj, change=obj is not None, fields=fields)
+        form = form_class(request.POST, request.FILES, instance=obj)
+        formsets, inlines = self._create_formsets(request, form.instance, change=obj is not None)
+        form_validated = form.is_valid()
+        if not (all_valid(formsets) and form_validated):
+            context = {"problems": form_problems(form, zip(formsets, inlines, strict=True))}
+            return preview_response(request, "articles/article_preview_problems.html", context)
+        bylines = next((formset for formset in formsets if formset.prefix == "bylines"), None)
+        keep_stored = bylines is None or bylines.prefix in form.keep_stored_related
+        author = getattr(request.user, "author_profile", None) if is_author(request.user) else None
+        article = article_from_form(form, None if keep_stored else posted_bylines(bylines), author=author)
+        return self.render_preview(request, article, {}, unsaved=True)
+
+    def render_preview(self, request, article, other_urls: dict[str, str], **extra):
+        """Render the preview of an article in the language asked for (else the first it is written in)."""
         language = request.GET.get("language")
         if language not in LANGUAGE_CODES:
-            language = (written or LANGUAGE_CODES)[0]
+            language = (article.available_languages() or LANGUAGE_CODES)[0]
         # Show an unscheduled draft as it would look published now (in memory only; nothing is saved).
         article.publish_at = article.publish_at or timezone.now()
-        here = reverse("admin:articles_article_preview", args=[article.pk])
         with translation.override(language):
             context = article_page_context(article, language, request=request)
             context.update(
                 object=article,
                 language=language,
-                other_language_urls={code: f"{here}?language={code}" for code in written if code != language},
+                other_language_urls={code: url for code, url in other_urls.items() if code != language},
+                **extra,
             )
-            response = render(request, "articles/article_preview.html", context)
-        response["Cache-Control"] = "private, no-cache, no-store, must-revalidate, max-age=0"
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
+            return preview_response(request, "articles/article_preview.html", context)
 
     # Bulk actions ------------------------------------------------------------------------------
 
@@ -272,11 +399,11 @@ class ArticleAdmin(NewsroomAdmin):
         reversion.set_comment(gettext("Bulk publish: %(published)d published, %(scheduled)d scheduled.")
                               % {"published": published, "scheduled": scheduled})  # fmt: skip
         if published:
-            messages.success(request, ngettext("%(count)d article published.", "%(count)d articles published.",
-                                               published) % {"count": published})  # fmt: skip
+            messages.success(request, counted(ngettext("%(count)d article published.", "%(count)d articles published.",
+                                                       published), published))  # fmt: skip
         if scheduled:
-            messages.success(request, ngettext("%(count)d article scheduled.", "%(count)d articles scheduled.",
-                                               scheduled) % {"count": scheduled})  # fmt: skip
+            messages.success(request, counted(ngettext("%(count)d article scheduled.", "%(count)d articles scheduled.",
+                                                       scheduled), scheduled))  # fmt: skip
         if refused:
             messages.warning(
                 request,
@@ -298,18 +425,29 @@ class ArticleAdmin(NewsroomAdmin):
     def report(self, request, done: int, selected: int, message: str) -> None:
         reversion.set_comment(message % {"count": done})
         if done:
-            messages.success(request, message % {"count": done})
+            messages.success(request, counted(message, done))
         if done < selected:
             skipped = selected - done
             messages.warning(
                 request,
-                ngettext(
-                    "%(count)d article was left as it was (not in a state this action applies to, or not yours).",
-                    "%(count)d articles were left as they were (not in a state this action applies to, or not yours).",
+                counted(
+                    ngettext(
+                        "%(count)d article was left as it was (not in a state this action applies to, or not yours).",
+                        "%(count)d articles were left as they were (not in a state this action applies to, or not "
+                        "yours).",
+                        skipped,
+                    ),
                     skipped,
-                )
-                % {"count": skipped},
+                ),
             )
+
+
+def counted(message: str, count: int) -> str:
+    """Fill a bulk action's "%(count)d articles …" message, in the admin language's digits."""
+    return localise_digits(message % {"count": count}, translation.get_language())
+
+
+NAME_COLUMN = translated_text_column("name", _("name"))
 
 
 class NamedAdmin(NewsroomAdmin):
@@ -321,16 +459,16 @@ class NamedAdmin(NewsroomAdmin):
 
     @admin.display(description=_("articles"), ordering="article_count")
     def article_count(self, obj):
-        return obj.article_count
+        return count_text(obj.article_count)
 
 
 @admin.register(Section)
 class SectionAdmin(NamedAdmin):
-    list_display = ["__str__", *TRANSLATION_COLUMNS, "position", "article_count"]
+    list_display = [NAME_COLUMN, *TRANSLATION_COLUMNS, "position", "article_count"]
     fields = ["name", "slug", "position", "version"]
 
 
 @admin.register(Tag)
 class TagAdmin(NamedAdmin):
-    list_display = ["__str__", *TRANSLATION_COLUMNS, "article_count"]
+    list_display = [NAME_COLUMN, *TRANSLATION_COLUMNS, "article_count"]
     fields = ["name", "slug", "version"]

@@ -260,15 +260,7 @@ class Article(TranslatedSlugMixin, models.Model):
         return self.headline_en or self.headline_fa or str(_("(untitled)"))
 
     def save(self, *args, **kwargs):
-        drop_control_characters(self)
-        for language in LANGUAGE_CODES:
-            body = sanitise_body(getattr(self, f"body_{language}"))
-            setattr(self, f"body_{language}", body)
-            setattr(self, f"reading_minutes_{language}", reading_minutes(body, language) if body else None)
-        self.fill_slugs()
-        if self.status == self.Status.PUBLISHED:
-            self.publish_at = self.publish_at or timezone.now()
-            self.first_published_at = self.first_published_at or self.publish_at
+        self.derive_fields()
         update_fields = kwargs.get("update_fields")
         # The new upload and its renditions are stored before the row (and removed if the save fails); the
         # renditions they replace are deleted once it has committed (media.py).
@@ -307,6 +299,22 @@ class Article(TranslatedSlugMixin, models.Model):
             and self.status == self.Status.PUBLISHED
         ):
             raise ValidationError(_("An article needs a headline and a body in at least one language to be published."))
+
+    def derive_fields(self) -> None:
+        """
+        Derive what is stored beside what was written: text without control characters, sanitised bodies,
+        reading times, empty slugs filled, publication dates. `save()` calls it, and so does the preview of an
+        unsaved form (articles/preview.py), on an article it never saves.
+        """
+        drop_control_characters(self)
+        for language in LANGUAGE_CODES:
+            body = sanitise_body(getattr(self, f"body_{language}"))
+            setattr(self, f"body_{language}", body)
+            setattr(self, f"reading_minutes_{language}", reading_minutes(body, language) if body else None)
+        self.fill_slugs()
+        if self.status == self.Status.PUBLISHED:
+            self.publish_at = self.publish_at or timezone.now()
+            self.first_published_at = self.first_published_at or self.publish_at
 
     def url_in(self, language: str) -> str:
         """Return the address of the article's version in a language."""

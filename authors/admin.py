@@ -2,15 +2,18 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import TRANSLATION_COLUMNS, NewsroomAdmin, thumbnail
+from core.admin import TRANSLATION_COLUMNS, NewsroomAdmin, thumbnail, translated_text_column
+from core.admin_dates import count_text
 from core.roles import translator_language
 
 from .models import Author
 
+NAME_COLUMN = translated_text_column("name", _("name"))
+
 
 @admin.register(Author)
 class AuthorAdmin(NewsroomAdmin):
-    list_display = ["__str__", "avatar_column", *TRANSLATION_COLUMNS, "job_title", "user", "article_count"]
+    list_display = [NAME_COLUMN, "avatar_column", *TRANSLATION_COLUMNS, "job_title", "user", "article_count"]
     search_fields = ["name_en", "name_fa", "slug", "email"]
     autocomplete_fields = ["user"]
     fieldsets = [
@@ -35,4 +38,4 @@ class AuthorAdmin(NewsroomAdmin):
 
     @admin.display(description=_("articles"), ordering="article_count")
     def article_count(self, author):
-        return author.article_count
+        return count_text(author.article_count)

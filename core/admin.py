@@ -10,17 +10,24 @@ from django.contrib.admin import helpers
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, router
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.http import HttpResponseRedirect
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from modeltranslation import settings as mt_settings
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.fields import TranslationField
+from modeltranslation.utils import get_language
 from reversion.admin import VersionAdmin
 
 from . import media, translated
+from .admin_dates import DateTimeWithReading
 from .kept_uploads import KeptImageFormField, KeptImageWidget, discard_after_commit
-from .languages import LANGUAGE_CODES, direction
+from .languages import LANGUAGE_CODES, direction, other_languages
 from .locking import LockedForm
 from .roles import is_editor, language_name, translator_language
 from .validators import without_metadata
@@ -41,16 +48,33 @@ def is_storable_key(field, value) -> bool:
     return True
 
 
+# What an autocomplete shows while nothing is chosen: the text of its empty option, and select2's placeholder.
+AUTOCOMPLETE_PLACEHOLDER = _("Choose…")
+
+
 class _OnlyStorableChoices:
     """
     Render only the posted choices the target column could hold: Django's autocomplete widgets look the
     posted values up as they are, so a tampered "abc" or a 21-digit id made re-showing the form a 500.
+    Give the empty option a text, and a required select one too (valid HTML; select2's placeholder).
     """
 
     def optgroups(self, name, value, attr=None):
         opts = self.field.remote_field.model._meta
         key = opts.get_field(getattr(self.field.remote_field, "field_name", None) or opts.pk.name)
-        return super().optgroups(name, [item for item in value if is_storable_key(key, item)], attr)
+        groups = super().optgroups(name, [item for item in value if is_storable_key(key, item)], attr)
+        if not self.allow_multiple_selected:
+            # Django renders an empty <option> only when the field is optional, and without text: HTML wants a
+            # required select's first option to be an empty placeholder, and every option to have a label.
+            options = groups[0][1]
+            if not options or options[0]["value"] != "":
+                options.insert(0, self.create_option(name, "", "", False, 0))
+            options[0]["label"] = str(AUTOCOMPLETE_PLACEHOLDER)
+        return groups
+
+    def build_attrs(self, base_attrs, extra_attrs=None):
+        # select2 shows the placeholder option's text when nothing is chosen (and in a multiple one's search box).
+        return {**super().build_attrs(base_attrs, extra_attrs), "data-placeholder": str(AUTOCOMPLETE_PLACEHOLDER)}
 
 
 class SafeAutocompleteSelect(_OnlyStorableChoices, AutocompleteSelect):
@@ -100,10 +124,21 @@ class NewsroomAdmin(SafeAutocompleteMixin, VersionAdmin, TabbedTranslationAdmin)
 
     form = LockedForm
     change_form_template = "admin/newsroom/change_form.html"
+    # Date and time inputs say which day they hold in the admin language's calendar (admin_dates.py).
+    formfield_overrides = {models.DateTimeField: {"widget": DateTimeWithReading}}
 
     class Media:
-        css = {"all": ("admin_newsroom/tiptap_base.css", "admin_newsroom/newsroom_admin.css")}
-        js = ("admin_newsroom/urlify_zwnj.js", "admin_newsroom/translation_tabs.js")
+        # Styles: newsroom_admin.css on every page (base_site.html); the editor's come with its widget.
+        # admin_a11y.js extends jQuery UI's tabs before modeltranslation builds them: listing what it follows
+        # orders the merged media (which interleaves lists that share no file).
+        js = (
+            "admin_newsroom/urlify_zwnj.js",
+            "admin/js/jquery.init.js",
+            mt_settings.JQUERY_UI_URL,
+            "modeltranslation/js/tabbed_translation_fields.js",
+            "admin_newsroom/admin_a11y.js",
+            "admin_newsroom/translation_tabs.js",  # after the tabs are built (its jQuery ready follows theirs)
+        )
 
     # Fields ------------------------------------------------------------------------------------
 
@@ -244,6 +279,35 @@ class NewsroomAdmin(SafeAutocompleteMixin, VersionAdmin, TabbedTranslationAdmin)
         )
         return HttpResponseRedirect(request.get_full_path())
 
+    def construct_change_message(self, request, form, formsets, add=False):
+        """
+        Name the changed fields in the editor's language. Django stores labels untranslated to translate them when
+        shown, but "Headline (Persian)" is no msgid, so the Persian history read «Headline (Persian) تغییر کرد»;
+        the history's comments (django-reversion's) are written in the editor's language anyway.
+        """
+        message = super().construct_change_message(request, form, formsets, add)
+        for item in message:
+            if "fields" in item.get("changed", {}) and "name" not in item["changed"]:  # the form's own fields
+                item["changed"]["fields"] = [
+                    str(form.fields[name].label or name) if name in form.fields else name for name in form.changed_data
+                ]
+        return message
+
+    def get_deleted_objects(self, objs, request):
+        """
+        List what a deletion takes with it as staff think of it: each name in its own direction, and without
+        the rows Django keeps for many-to-many links ("Article-tag relationship: Article_tags object (6)").
+        """
+        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        links = {
+            capfirst(field.remote_field.through._meta.verbose_name): field.remote_field.through
+            for field in self.model._meta.many_to_many
+            if field.remote_field.through._meta.auto_created
+        }
+        for model in links.values():
+            model_count.pop(model._meta.verbose_name_plural, None)
+        return tidy_deleted_objects(to_delete, set(links)), model_count, perms_needed, protected
+
     def response_action(self, request, queryset, **kwargs):
         # A tampered selection ("abc", an id too large for the column) made the action's query a 500:
         # drop what cannot be an id, and Django says nothing was selected if nothing is left.
@@ -307,11 +371,72 @@ class NewsroomAdmin(SafeAutocompleteMixin, VersionAdmin, TabbedTranslationAdmin)
         return changelist
 
 
-def thumbnail(image, alt: str = "") -> str:
-    """Return a small <img> of an uploaded image for the admin, or a dash."""
+def thumbnail(image, alt: str = "", language: str | None = None) -> str:
+    """Return a small <img> of an uploaded image for the admin (its alt text in `language`, if given), or a dash."""
     if not image:
         return "—"
+    if language:
+        html = '<img class="admin-thumbnail" src="{}" alt="{}" lang="{}" loading="lazy">'
+        return format_html(html, image.url, alt, language)
     return format_html('<img class="admin-thumbnail" src="{}" alt="{}" loading="lazy">', image.url, alt)
+
+
+def tidy_deleted_objects(items: list, hidden_labels: set[str]) -> list:
+    """Return Django's nested list of deleted objects without the hidden kinds, plain names isolated in <bdi>."""
+    tidied, hiding = [], False
+    for item in items:
+        if isinstance(item, list):  # what the item before it takes with it
+            if not hiding:
+                tidied.append(tidy_deleted_objects(item, hidden_labels))
+            continue
+        label, _separator, name = str(item).partition(": ")
+        hiding = label in hidden_labels
+        if hiding:
+            continue
+        # Django's "Label: name" for objects without an admin page is plain text (its links are styled).
+        tidied.append(item if isinstance(item, SafeString) else format_html("{}: <bdi>{}</bdi>", label, name))
+    return tidied
+
+
+def translated_text(obj, field: str) -> tuple[str, str]:
+    """Return a translated field's text in the admin's language if written, else in another, with its language."""
+    current = get_language()
+    for language in [current, *other_languages(current)]:
+        text = getattr(obj, f"{field}_{language}", None)
+        if text:
+            return text, language
+    return "", current
+
+
+def in_its_language(text: str, language: str) -> str:
+    """Return text isolated in <bdi> marked with its language, so it keeps its order inside either direction."""
+    return format_html('<bdi lang="{}" dir="{}">{}</bdi>', language, direction(language), text)
+
+
+class InAdminLanguage(models.Expression):
+    """Sort by a translated field as the lists show it: in the admin's language, else another (resolved per query)."""
+
+    def __init__(self, field: str):
+        super().__init__(output_field=models.TextField())
+        self.translated_field = field
+
+    def resolve_expression(self, *args, **kwargs):
+        current = get_language()
+        languages = [current, *other_languages(current)]
+        texts = [NullIf(F(f"{self.translated_field}_{code}"), Value("")) for code in languages]
+        return Coalesce(*texts, output_field=models.TextField()).resolve_expression(*args, **kwargs)
+
+
+def translated_text_column(field: str, description, *, empty: str = "—"):
+    """Return a list column showing a translated field in the admin's language, else another, marked as such."""
+
+    @admin.display(description=description, ordering=InAdminLanguage(field))
+    def column(obj):
+        text, language = translated_text(obj, field)
+        return in_its_language(text, language) if text else empty
+
+    column.__name__ = f"{field}_column"
+    return column
 
 
 def translation_column(language: str):

@@ -121,6 +121,9 @@ class KeptImageWidget(AdminFileWidget):
     """The admin's file input, with the kept upload's signed reference, thumbnail and note."""
 
     template_name = "core/widgets/kept_image.html"
+    # One <label for> names the file input (Django's fieldset gave it only a <legend>, which names no control);
+    # the "clear" box keeps its own label.
+    use_fieldset = False
 
     def value_from_datadict(self, data, files, name):
         upload = super().value_from_datadict(data, files, name)

@@ -5,19 +5,21 @@ from django import forms
 from django.apps import apps
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from core.languages import direction
 from core.locking import LockedForm
 from core.roles import is_author, is_editor, language_name, translator_language
+from core.text import localise_digits
 from core.translated import text_fields, translated_models, translator_fields
 from core.widgets import body_widget
 
 from . import state
+from .side_by_side import side_by_side
 
 
 def desk_language(request) -> str:
@@ -35,6 +37,7 @@ def queue_view(request):
     language = desk_language(request)
     if not (language or is_editor(request.user)) and not translator_language(request.user):
         raise PermissionDenied
+    items = [item for item in state.queue(language) if _may_change(request, item.obj)] if language else []
     context = {
         **admin.site.each_context(request),
         "title": _("Translation desk: %(language)s") % {"language": language_name(language)}
@@ -42,7 +45,11 @@ def queue_view(request):
         else _("Translation desk"),
         "language": language,
         "languages": [(code, language_name(code)) for code in state.LANGUAGE_CODES],
-        "items": [item for item in state.queue(language) if _may_change(request, item.obj)] if language else [],
+        "items": items,
+        "items_summary": ngettext(
+            "%(counter)s item needs translating.", "%(counter)s items need translating.", len(items)
+        )
+        % {"counter": localise_digits(len(items), get_language())},
     }
     return render(request, "desk/queue.html", context)
 
@@ -52,8 +59,16 @@ def _may_change(request, obj) -> bool:
     return request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
 
 
+def _field_place(model, name: str, order: list[str]) -> tuple[bool, int]:
+    """Sort a translator's fields: the text in the model's order, then the addresses (slugs) as core puts them."""
+    base = name.rsplit("_", 1)[0]
+    return isinstance(model._meta.get_field(base), models.SlugField), order.index(base)
+
+
 def translation_form_class(model, language: str):
-    fields = [*translator_fields(model, language), "version"]
+    # In the model's own order (headline, standfirst, body…), as the rows beside the form show the source.
+    order = [field.name for field in model._meta.get_fields()]
+    fields = [*sorted(translator_fields(model, language), key=lambda name: _field_place(model, name, order)), "version"]
     widgets = {"version": forms.HiddenInput()}
     for name in fields[:-1]:
         base = name.rsplit("_", 1)[0]
@@ -124,33 +139,40 @@ def translate_view(request, app_label, model_name, pk):
     else:
         form = form_class(instance=obj)
     source = state.source_language(language)
-    current_state = state.translation_state(obj, language)
+    confirmations = state.confirmations_for([obj])
+    confirmation = confirmations.get((obj.pk, language))
+    current_state = state.translation_state(obj, language, confirmations)
+    outdated = current_state == state.OUTDATED
+    fields = side_by_side(obj, language, confirmed=confirmation.source_text if outdated else None)
+    changes = sum(1 for item in fields for row in item.rows if row.change)
     return render(
         request,
         "desk/translate.html",
         {
             **admin.site.each_context(request),
+            "is_nav_sidebar_enabled": False,  # the source, the translation and the editor need the whole width
+            # The headline may run the other way from the admin's language: isolated (U+2068…U+2069), as <bdi>
+            # would in HTML, so that the <title> and the heading keep their punctuation in order.
             "title": _("Translate “%(object)s” into %(language)s")
-            % {"object": obj, "language": language_name(language)},
+            % {"object": f"\u2068{obj}\u2069", "language": language_name(language)},
             "object": obj,
             "opts": model._meta,
             "form": form,
             "media": form.media,
             "language": language,
             "language_name": language_name(language),
+            "language_dir": direction(language),
             "source_language": source,
             "source_name": language_name(source),
             "source_dir": direction(source),
-            "source": [
-                (
-                    model._meta.get_field(name).verbose_name,
-                    state.plain_text(value) if name in state.HTML_FIELDS else value,
-                )
-                for name, value in state.source_text(obj, source).items()
-            ],
+            "fields": fields,
+            "changes": changes,
+            "changes_summary": ngettext(
+                "%(count)s change since the last confirmation", "%(count)s changes since the last confirmation", changes
+            )
+            % {"count": localise_digits(changes, get_language())},
             "state": current_state,
             "state_label": state.STATE_LABELS[current_state],
-            "changes": state.source_changes(obj, language) if current_state == state.OUTDATED else [],
-            "confirmation": state.confirmations_for([obj]).get((obj.pk, language)),
+            "confirmation": confirmation,
         },
     )

@@ -12,6 +12,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -208,6 +209,16 @@ TIME_ZONE = env_time_zone("TIME_ZONE", "UTC")
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "fa")}
+
+
+def translated_field_label(verbose_name, language: str) -> str:
+    """Label a language's copy of a field with the language's name, «تیتر (فارسی)», not modeltranslation's "[fa]"."""
+    # modeltranslation calls this lazily, as each label is shown: in the language active then.
+    names = dict(LANGUAGES)
+    return gettext("%(field)s (%(language)s)") % {"field": verbose_name, "language": names.get(language, language)}
+
+
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = translated_field_label
 # modeltranslation's tabs need jQuery UI: served from our own static files, never from a CDN (CSP, offline).
 JQUERY_UI_URL = "admin_newsroom/vendor/jquery-ui/jquery-ui.min.js"
 

@@ -2,14 +2,18 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import TRANSLATION_COLUMNS, NewsroomAdmin, thumbnail
+from core.admin import TRANSLATION_COLUMNS, NewsroomAdmin, thumbnail, translated_text_column
+from core.admin_dates import count_text, date_column
 
 from .models import Series
+
+TITLE_COLUMN = translated_text_column("title", _("title"))
+CREATED_COLUMN = date_column(Series, "created_at")
 
 
 @admin.register(Series)
 class SeriesAdmin(NewsroomAdmin):
-    list_display = ["__str__", "cover_column", *TRANSLATION_COLUMNS, "article_count", "created_at"]
+    list_display = [TITLE_COLUMN, "cover_column", *TRANSLATION_COLUMNS, "article_count", CREATED_COLUMN]
     search_fields = ["title_en", "title_fa"]
     slug_source = "title"
     fields = ["title", "slug", "description", "cover", "version"]
@@ -23,4 +27,4 @@ class SeriesAdmin(NewsroomAdmin):
 
     @admin.display(description=_("articles"), ordering="article_count")
     def article_count(self, series):
-        return series.article_count
+        return count_text(series.article_count)

@@ -8,13 +8,12 @@ from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.dateformat import format as format_date
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info, gettext, ngettext, pgettext
-from persiantools.jdatetime import JalaliDate
 
+from core import dates
 from core import structured_data as core_structured_data
 from core.languages import LANGUAGES
 from core.text import localise_digits
@@ -33,16 +32,7 @@ def local_digits(value) -> str:
 @register.filter
 def local_date(value: datetime | date | None) -> str:
     """Return "22 November 2026" in English and the Jalali «۱ آذر ۱۴۰۵» in Persian."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        value = timezone.localtime(value).date()
-    code = translation.get_language()
-    if code in LANGUAGES and LANGUAGES[code].calendar == "jalali":
-        jalali = JalaliDate(value)
-        month = jalali.strftime("%B", locale="fa")
-        return f"{localise_digits(jalali.day, code)} {month} {localise_digits(jalali.year, code)}"
-    return format_date(value, "j F Y")
+    return dates.format_date(value, "j F Y")
 
 
 @register.filter

@@ -20,7 +20,7 @@ class HistoryTests(NewsroomAdminTestCase):
         self.post_form(self.editor, article, data)
         version = Version.objects.get_for_object(article).first()
         self.assertEqual(version.revision.user, self.editor)
-        self.assertIn("Headline [en]", version.revision.get_comment())
+        self.assertIn("Headline (English)", version.revision.get_comment())
 
     def test_editor_restores_an_earlier_version(self):
         article = make_article(headline_en="First words")

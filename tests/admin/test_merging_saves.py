@@ -73,7 +73,7 @@ class MergingSaveTests(NewsroomAdminTestCase):
         response = self.post_form(self.editor, self.article, mine)
         self.assertTrue(self.refused(response))
         conflict = page(response).find("section", class_="edit-conflict")
-        self.assertEqual([dt.get_text() for dt in conflict.find_all("dt")], ["Headline [en]"])
+        self.assertEqual([dt.get_text() for dt in conflict.find_all("dt")], ["Headline (English)"])
         self.assertEqual(conflict.find("dd").get_text(), "Their headline")
         self.assertEqual(page(response).find("input", attrs={"name": "headline_en"})["value"], "My headline")
         self.article.refresh_from_db()

@@ -199,7 +199,11 @@ class FindingThePreviewTests(PreviewTestCase):
         html = page(self.client.get(self.change_url(draft)))
         links = {a.text: a["href"] for a in html.select(".object-tools a") if "preview" in a["href"]}
         self.assertEqual(
-            links, {"Preview in English": preview_url(draft, "en"), "Preview in Persian": preview_url(draft, "fa")}
+            links,
+            {
+                "Saved version in English": preview_url(draft, "en"),
+                "Saved version in Persian": preview_url(draft, "fa"),
+            },
         )
         for href in links.values():
             self.assertIsNotNone(page(self.client.get(href)).select_one(".preview-banner"))

@@ -90,7 +90,7 @@ def fill_prose(page, textarea_id: str, text: str) -> None:
 
 def show_tab(page, field: str, language: str) -> None:
     """Open a translated field's language tab (modeltranslation's jQuery UI tabs)."""
-    page.click(f"a[href='#tab_id_{field}_{language}']")
+    page.click(f".ui-tabs-nav li[aria-controls='tab_id_{field}_{language}']")
 
 
 def file_article(page, data: dict, image: str) -> None:

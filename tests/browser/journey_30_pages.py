@@ -42,6 +42,9 @@ def survey_path(kind: str, language: str) -> str:
 
 def axe(page, rules: list[str] | None = None) -> list[dict]:
     """Run axe-core in the page (every rule, or only those named) and return its violations."""
+    # As a reader sees it: with its fonts (axe tells an icon font's ligature, "format_bold", from words only once
+    # the font is in, and a toolbar icon measured as faint text would be a false finding).
+    page.evaluate("async () => { await document.fonts.ready; }")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         # Evaluated through the DevTools protocol, so the page's Content-Security-Policy does not apply.
         page.evaluate(AXE_JS.read_text())

@@ -84,7 +84,8 @@ class DeskScreenTests(NewsroomAdminTestCase):
         self.client.force_login(self.translator)
         response = self.client.get(url)
         html = page(response)
-        self.assertIn("The dam is nearly empty.", html.select_one(".desk-source").text)
+        changed = html.select_one(".desk-source .desk-row--changed .desk-text")
+        self.assertEqual(changed.p.contents[0].strip(), "The dam is")  # then "full." struck out, "nearly empty." in
         self.assertEqual(html.select_one(".desk-diff ins").text, "nearly empty.")
         self.assertEqual(html.select_one(".desk-diff del").text, "full.")
         self.assertEqual(html.find("input", attrs={"name": "headline_fa"})["dir"], "rtl")
