@@ -27,7 +27,7 @@ from core import dates
 from core.admin import NewsroomAdmin
 from tests.factories import make_article, make_series, make_tag, make_user
 
-from .base import NewsroomAdminTestCase, page
+from .base import NewsroomAdminTestCase, messages_on, page
 
 LATIN_DIGIT = re.compile(r"[0-9]")
 ON_13_AZAR = datetime(2026, 12, 4, 14, 5, tzinfo=UTC)  # 13 Azar 1405
@@ -133,6 +133,39 @@ class ArticleListTests(PersianAdminTestCase):
         self.assertEqual(script["data-digits"], "۰۱۲۳۴۵۶۷۸۹")
         self.assertTrue(script.get("nonce"))
         self.assertIsNone(self.open_list("en").find("script", src=re.compile(r"local_digits\.js$")))
+
+
+class BulkActionMessageTests(PersianAdminTestCase):
+    def test_a_bulk_action_reports_its_count_in_persian_digits_with_the_singular_noun(self):
+        self.client.force_login(self.editor)
+        self.client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
+        drafts = [make_article(published_ago=None) for _ in range(2)]
+        response = self.client.post(
+            reverse("admin:articles_article_changelist"),
+            {"action": "publish", "_selected_action": [draft.pk for draft in drafts]},
+            follow=True,
+        )
+        self.assertIn("۲ مقاله منتشر شد.", messages_on(response))
+        self.assertEqual(Article.objects.published().filter(pk__in=[draft.pk for draft in drafts]).count(), 2)
+
+    def test_the_english_admin_reports_it_in_latin_digits(self):
+        self.client.force_login(self.editor)
+        self.client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+        drafts = [make_article(published_ago=None) for _ in range(2)]
+        response = self.client.post(
+            reverse("admin:articles_article_changelist"),
+            {"action": "publish", "_selected_action": [draft.pk for draft in drafts]},
+            follow=True,
+        )
+        self.assertIn("2 articles published.", messages_on(response))
+
+
+class DeletionSummaryTests(PersianAdminTestCase):
+    def test_the_deletion_summary_counts_in_persian_digits(self):
+        html = self.open("fa", reverse("admin:articles_article_delete", args=[self.latest.pk]))
+        summary = " ".join(item.get_text() for item in html.select("#content ul li") if ":" in item.get_text())
+        self.assertIn("۱", summary)
+        self.assertFalse(LATIN_DIGIT.search(summary), summary)
 
 
 class MonthFilterTests(PersianAdminTestCase):
