@@ -330,6 +330,14 @@ def main() -> None:
         print(f"warm article via nginx micro-cache / nginx static ceiling: {micro_ratio:.2f}x (target >= 0.8)")
         print(f"warm article from Django's cache / bare Django ceiling:   {cache_ratio:.2f}x (target >= 0.6)")
         print(f"cold article page SQL queries: {queries['article']} (target <= 8)")
+        # Issue 17: an uncached page against the bare-Django ceiling of the same run.
+        for page in pages:
+            cold = next(row for row in rows if row["label"] == f"{page}: cold (page cache off)")
+            target = 0.06 if page.startswith("article") else 0.05
+            print(
+                f"cold {page + ' / bare Django ceiling:':<36} {cold['rps'] / bare['rps']:.3f}x "
+                f"(target >= {target:.2f}; {queries[page]} SQL)"
+            )
         print(
             f"errors over the {options.long}-second micro-cache run: {micro['errors']} of {micro['requests']} requests"
         )

@@ -50,6 +50,12 @@ class EnvironmentTests(SimpleTestCase):
         ):
             env_database("DATABASE_URL", "")
 
+    def test_database_connections_are_kept_and_checked_when_asked(self):
+        with mock.patch.dict(os.environ, {"DATABASE_URL": "postgres://postgres@127.0.0.1:5432/newsroom"}):
+            config = env_database("DATABASE_URL", "", conn_max_age=60)
+        self.assertEqual(config["CONN_MAX_AGE"], 60)
+        self.assertIs(config["CONN_HEALTH_CHECKS"], True)
+
     def test_an_unknown_time_zone_is_refused(self):
         with (
             mock.patch.dict(os.environ, {"TIME_ZONE": "Mars/Olympus"}),
@@ -72,6 +78,20 @@ class StartupTests(SimpleTestCase):
         self.assertEqual(result.returncode, 1)
         self.assertIn("Configuration error: SECRET_KEY must be set", result.stderr)
         self.assertNotIn("Traceback", result.stderr)
+
+    def connection_age(self, **env) -> str:
+        environment = {key: value for key, value in os.environ.items() if key not in {"DB_CONN_MAX_AGE", "DEBUG"}}
+        environment.update(NEWSROOM_ENV_FILE="", SECRET_KEY="x" * 50, DJANGO_SETTINGS_MODULE="newsroom.settings", **env)
+        code = "from django.conf import settings; print(settings.DATABASES['default']['CONN_MAX_AGE'])"
+        return subprocess.run(
+            [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True, check=True
+        ).stdout.strip()
+
+    def test_production_keeps_database_connections_and_development_does_not(self):
+        # Opening a connection costs an uncached page a fifth of its time (issue 17).
+        self.assertEqual(self.connection_age(DEBUG="0"), "60")
+        self.assertEqual(self.connection_age(DEBUG="1"), "0")
+        self.assertEqual(self.connection_age(DEBUG="0", DB_CONN_MAX_AGE="0"), "0")
 
     def test_bad_debug_value_stops_with_a_clear_message(self):
         result = self.run_manage(DEBUG="perhaps")
