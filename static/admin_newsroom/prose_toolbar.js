@@ -79,10 +79,32 @@ export const NewsroomToolbar = Extension.create({
       } else if (item.button) {
         item.button.title = title
         item.button.setAttribute("aria-label", name)
+        hideIconText(item.button)
       }
     }
   },
 })
+
+// An icon button's text is its icon font's ligature ("format_bold"): words for the font, not for people. Hidden from
+// assistive technology (the button is named by aria-label), so the name never disagrees with it.
+function hideIconText(button) {
+  for (const node of [...button.childNodes]) {
+    if (node.nodeType === Node.TEXT_NODE && node.textContent.trim()) {
+      const icon = element("span", { textContent: node.textContent })
+      icon.setAttribute("aria-hidden", "true")
+      button.replaceChild(icon, node)
+    }
+  }
+}
+
+// Upstream greys out an item that cannot apply here (undo with nothing to undo, a link without a selection) with a
+// class alone; say so to assistive technology too, so the button reads as unavailable rather than as faint text.
+new MutationObserver(() => {
+  for (const button of document.querySelectorAll(".prose-menubar__button")) {
+    const disabled = String(button.classList.contains("disabled"))
+    if (button.getAttribute("aria-disabled") !== disabled) button.setAttribute("aria-disabled", disabled)
+  }
+}).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ["class"] })
 
 // The block-type picker is placed by upstream at the left edge of its button, so in right-to-left it spilt over
 // the neighbouring column. Once it is open (upstream's click handler ran), align it with the button's

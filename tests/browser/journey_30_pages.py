@@ -44,7 +44,13 @@ def axe(page, rules: list[str] | None = None) -> list[dict]:
     """Run axe-core in the page (every rule, or only those named) and return its violations."""
     # As a reader sees it: with its fonts (axe tells an icon font's ligature, "format_bold", from words only once
     # the font is in, and a toolbar icon measured as faint text would be a false finding).
-    page.evaluate("async () => { await document.fonts.ready; }")
+    # The editor's toolbar asks for its icon font only once it is drawn: load it before axe looks.
+    page.evaluate(
+        """async () => {
+            if (document.querySelector(".material-icons")) await document.fonts.load('24px "Material Icons"');
+            await document.fonts.ready;
+        }"""
+    )
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         # Evaluated through the DevTools protocol, so the page's Content-Security-Policy does not apply.
         page.evaluate(AXE_JS.read_text())
@@ -117,6 +123,7 @@ def test_translation_desk_has_no_serious_accessibility_violation(page, site, lan
     violations = check_accessibility(page, f"desk-queue-{language}")
     article = Article.objects.get(slug_en="where-the-water-went")
     page.goto(f"/admin/desk/translate/articles/article/{article.pk}/?language=fa")
+    page.wait_for_load_state("networkidle")  # the editor is built by a script module after load
     violations += check_accessibility(page, f"desk-translate-{language}")
     serious = [v for v in violations if v["impact"] in FAILING_IMPACTS]
     assert not serious, f"axe on the desk:\n{describe(serious)}"
