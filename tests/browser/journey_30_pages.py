@@ -60,6 +60,17 @@ def axe(page, rules: list[str] | None = None) -> list[dict]:
     return page.evaluate("async (options) => (await window.axe.run(document, options)).violations", options)
 
 
+def served(page, path: str, name: str) -> str:
+    """Save the HTML the server sends the signed-in staff member for a path, for the Nu checker."""
+    response = page.request.get(path)
+    assert response.status == 200, f"{path} answered {response.status}"
+    folder = ARTIFACTS / "html"
+    folder.mkdir(parents=True, exist_ok=True)
+    file = folder / f"{name}.html"
+    file.write_bytes(response.body())
+    return str(file)
+
+
 def describe(violations: list[dict]) -> str:
     return "\n".join(
         f"  [{v['impact']}] {v['id']}: {v['help']} — " + "; ".join(" ".join(node["target"]) for node in v["nodes"][:5])

@@ -12,8 +12,8 @@ from urllib.parse import quote
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ARTIFACTS, PROJECT, TRANSLATOR, log_in
-from tests.browser.journey_30_pages import FAILING_IMPACTS, check_accessibility, describe, vnu
+from tests.browser.conftest import PROJECT, TRANSLATOR, log_in
+from tests.browser.journey_30_pages import FAILING_IMPACTS, check_accessibility, describe, served, vnu
 
 SLUG = "return-of-the-neighbourhood-bookshop"
 SENTENCE = "Coffee, tea and simple food bring in steadier income and give customers a reason to stay."
@@ -37,17 +37,6 @@ def make_the_persian_outdated() -> int:
     article.save()
     assert state.translation_state(article, "fa") == state.OUTDATED
     return article.pk
-
-
-def served(page, path: str, name: str) -> str:
-    """Save the HTML the server sends the signed-in translator for a path, for the Nu checker."""
-    response = page.request.get(path)
-    assert response.status == 200, f"{path} answered {response.status}"
-    folder = ARTIFACTS / "html"
-    folder.mkdir(parents=True, exist_ok=True)
-    file = folder / f"{name}.html"
-    file.write_bytes(response.body())
-    return str(file)
 
 
 def accessible(page, name: str) -> list[dict]:

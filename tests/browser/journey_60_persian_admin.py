@@ -11,8 +11,8 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ARTIFACTS, EDITOR, PROJECT, log_in
-from tests.browser.journey_30_pages import FAILING_IMPACTS, check_accessibility, describe, vnu
+from tests.browser.conftest import EDITOR, PROJECT, log_in
+from tests.browser.journey_30_pages import FAILING_IMPACTS, check_accessibility, describe, served, vnu
 
 SCREENSHOTS = PROJECT / "docs" / "screenshots"
 MONTHS = "فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند"
@@ -21,27 +21,13 @@ LATIN_DIGIT = re.compile(r"[0-9]")
 LIST = "/admin/articles/article/"
 
 
-def persian(number: int) -> str:
-    return str(number).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
-
-
-def served(page, path: str, name: str) -> str:
-    """Save the HTML the server sends the signed-in editor for a path, for the Nu checker."""
-    response = page.request.get(path)
-    assert response.status == 200, f"{path} answered {response.status}"
-    folder = ARTIFACTS / "html"
-    folder.mkdir(parents=True, exist_ok=True)
-    file = folder / f"{name}.html"
-    file.write_bytes(response.body())
-    return str(file)
-
-
 def date_cells(page) -> list[str]:
     return [text.strip() for text in page.locator("td.field-publish_at time").all_inner_texts()]
 
 
 def test_editor_reads_the_persian_article_list_in_jalali_dates_and_persian_digits(context, page, site):
     from articles.models import Article
+    from core.text import localise_digits
 
     serious, pages = [], []
     log_in(page, EDITOR, "fa")
@@ -57,14 +43,14 @@ def test_editor_reads_the_persian_article_list_in_jalali_dates_and_persian_digit
     # The count: Persian digits, then the singular noun.
     total = Article.objects.count()
     paginator = " ".join(page.locator(".paginator").inner_text().split())
-    assert f"{persian(total)} مقاله" in paginator, paginator
+    assert f"{localise_digits(total, 'fa')} مقاله" in paginator, paginator
     assert not LATIN_DIGIT.search(paginator)
 
     # The selection counter, rewritten by Django's script as a box is ticked, stays in Persian digits.
     counter = page.locator(".action-counter")
-    expect(counter).to_have_text(re.compile(rf"^\s*۰ از {persian(total)} انتخاب شده‌اند\s*$"))
+    expect(counter).to_have_text(re.compile(rf"^\s*۰ از {localise_digits(total, 'fa')} انتخاب شده‌اند\s*$"))
     page.locator("input.action-select").first.check()
-    expect(counter).to_have_text(re.compile(rf"^\s*۱ از {persian(total)} انتخاب شده‌اند\s*$"))
+    expect(counter).to_have_text(re.compile(rf"^\s*۱ از {localise_digits(total, 'fa')} انتخاب شده‌اند\s*$"))
     page.locator("input.action-select").first.uncheck()
 
     serious += [v for v in check_accessibility(page, "admin60-article-list-fa") if v["impact"] in FAILING_IMPACTS]
