@@ -119,6 +119,22 @@ def storage_refused_form(form_class, field_name: str):
     return StorageRefusedForm
 
 
+def checked_before_confirming(form_class, check, language: str, by):
+    """
+    Return the form class, made to run the registered check (the glossary's) once the form is otherwise valid,
+    so that a translator's "Save and confirm" is refused, with nothing saved, whenever the check refuses it.
+    """
+
+    class CheckedBeforeConfirming(form_class):
+        def _post_clean(self):
+            super()._post_clean()
+            if not self.errors:
+                check(self, language, by=by)
+
+    CheckedBeforeConfirming.__name__ = form_class.__name__
+    return CheckedBeforeConfirming
+
+
 class NewsroomAdmin(SafeAutocompleteMixin, VersionAdmin, TabbedTranslationAdmin):
     """The base of the newsroom's admins for translated models."""
 
@@ -254,6 +270,10 @@ class NewsroomAdmin(SafeAutocompleteMixin, VersionAdmin, TabbedTranslationAdmin)
                 for inline in self.get_inline_instances(request, obj)
                 for formset in [inline.get_formset(request, obj)]
             }
+        language = translator_language(request.user)
+        check = translated.confirm_check()
+        if language and check and request.method == "POST" and "_confirm_translation" in request.POST:
+            form = checked_before_confirming(form, check, language, request.user)
         refused = getattr(request, "refused_media_field", None)
         return storage_refused_form(form, refused) if refused else form
 

@@ -3,9 +3,11 @@ Text rules shared by the newsroom's models: the body allow-list, word counts and
 per-language slugs and Persian digits.
 """
 
+import difflib
 import html
 import math
 import re
+import unicodedata
 
 import nh3
 from django.utils.text import slugify
@@ -133,3 +135,60 @@ def localise_digits(value, language: str) -> str:
     """Return the value as text with Persian digits (۰–۹) when the language is Persian."""
     text = str(value)
     return digits.en_to_fa(text) if language in LANGUAGES and LANGUAGES[language].persian_digits else text
+
+
+def word_diff(before: str, after: str) -> list[tuple[str, str]]:
+    """
+    Compare two texts word by word (difflib), keeping Persian words joined with ZWNJ whole.
+
+    Return (kind, text) pairs: kind is "equal", "insert" (only in `after`) or "delete" (only in `before`).
+    """
+    old, new = before.split(), after.split()
+    result = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            result.append(("equal", " ".join(old[i1:i2])))
+            continue
+        if tag in ("replace", "delete"):
+            result.append(("delete", " ".join(old[i1:i2])))
+        if tag in ("replace", "insert"):
+            result.append(("insert", " ".join(new[j1:j2])))
+    return result
+
+
+# Folding for comparing texts written by different hands: Arabic letter forms typed on an Arabic keyboard (ي, ك)
+# become the Persian ones, vowel marks (harakat, superscript alef) and tatweel go, every digit (Persian,
+# Arabic-Indic) becomes ASCII, and the invisible marks (ZWJ, LRM, RLM, BOM) go.
+_ARABIC_MARKS = dict.fromkeys(range(0x064B, 0x0660)) | {0x0670: None}
+_FOLDED = str.maketrans(
+    {
+        "ي": "ی",  # Arabic yeh
+        "ى": "ی",  # alef maksura
+        "ك": "ک",  # Arabic kaf
+        "ة": "ه",  # teh marbuta
+        "ۀ": "ه",
+        "أ": "ا",
+        "إ": "ا",
+        "ٱ": "ا",
+        "\u0640": None,  # tatweel
+        "\u200d": None,  # zero-width joiner
+        "\u200e": None,  # left-to-right mark
+        "\u200f": None,  # right-to-left mark
+        "\ufeff": None,
+        **{chr(0x0660 + digit): str(digit) for digit in range(10)},
+        **{chr(0x06F0 + digit): str(digit) for digit in range(10)},
+    }
+    | _ARABIC_MARKS
+)
+# A zero-width non-joiner written as a space, with spaces around it, or doubled reads the same.
+_JOINER_SPACING = re.compile(r"\s*\u200c[\s\u200c]*")
+
+
+def fold(text: str | None) -> str:
+    """
+    Return the text as two hands' versions of it compare: NFKC, Arabic letter forms folded to Persian, vowel
+    marks, tatweel and invisible marks dropped, digits ASCII, each ZWNJ (and any spacing around it) one space,
+    whitespace collapsed, lower case. «می‌خواهند», «مي خواهند» and «می ‌خواهند» fold alike.
+    """
+    text = unicodedata.normalize("NFKC", text or "").translate(_FOLDED)
+    return " ".join(_JOINER_SPACING.sub(" ", text).split()).lower()

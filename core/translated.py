@@ -16,6 +16,14 @@ translation_saving = Signal()
 # Sent when a translator saves their language with "Save and confirm" (sender: the model; instance, language, by).
 translation_confirmed = Signal()
 
+# What a translation must pass before the admin confirms it (the desk registers its glossary check):
+# check(form, language, *, by) -> bool, called on a valid form inside the save's transaction; when it refuses it
+# adds the form's errors, and may name a template (`form.confirm_check_template`) the change form shows.
+_confirm_check = None
+
+# Translated fields that hold rich text (sanitised HTML: core.text.sanitise_body), read block by block (core.blocks).
+HTML_FIELDS = {"body"}
+
 _provider = None
 
 
@@ -47,6 +55,15 @@ def translator_fields(model, language: str) -> list[str]:
     text = text_fields(model)
     slugs = [name for name in translated_names(model) if name not in text]
     return [f"{name}_{language}" for name in [*text, *slugs]]
+
+
+def register_confirm_check(check) -> None:
+    global _confirm_check
+    _confirm_check = check
+
+
+def confirm_check():
+    return _confirm_check
 
 
 # The state of translations, as the registered workflow reports it --------------------------------------

@@ -10,9 +10,11 @@ class DeskConfig(AppConfig):
         """Report translation states to the core admin, and keep baselines and confirmations on its saves."""
         from core import translated
 
-        from . import state
+        from . import glossary_check, state
 
         translated.register_state_provider(state)
+        # The admin's "Save and confirm" runs the desk's glossary check too.
+        translated.register_confirm_check(glossary_check.passes)
         translated.translation_saving.connect(record_baselines, dispatch_uid="desk_record_baselines")
         translated.translation_confirmed.connect(confirm, dispatch_uid="desk_confirm")
 

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.blocks import Block, parse_blocks
 from core.text import localise_digits
+from memory.alignment import block_texts
 
 from . import state
-from .blocks import Block, parse_blocks
 
 Segment = tuple[str, str]  # (kind, text): kind is "equal", "insert" or "delete", as in state.word_diff
 
@@ -45,6 +46,10 @@ class Row:
     number_label: str = ""
     previous: str = ""  # anchors of the changes before and after this one
     next: str = ""
+    # The current source's pieces in this row (a block's text, or each item of a list…), as the translation memory
+    # is asked for them; and what it found, set by the desk's view.
+    texts: list[str] = field(default_factory=list)
+    memory: list = field(default_factory=list)
 
     @property
     def anchor(self) -> str:
@@ -97,28 +102,42 @@ def block_rows(current: list[Block], target: list[Block], confirmed: list[Block]
         return shown(target[index]) if index < len(target) else None
 
     if confirmed is None:
-        rows = [Row(shown(block), counterpart(index)) for index, block in enumerate(current)]
+        rows = [Row(shown(block), counterpart(index), texts=block_texts(block)) for index, block in enumerate(current)]
         return rows + [Row(None, shown(block)) for block in target[len(current) :]]
     rows = []
     matcher = difflib.SequenceMatcher(a=confirmed, b=current, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            rows += [Row(shown(current[j1 + k]), counterpart(i1 + k)) for k in range(i2 - i1)]
+            rows += [
+                Row(shown(current[j1 + k]), counterpart(i1 + k), texts=block_texts(current[j1 + k]))
+                for k in range(i2 - i1)
+            ]
             continue
         paired = min(i2 - i1, j2 - j1) if tag == "replace" else 0
-        rows += [Row(compare(confirmed[i1 + k], current[j1 + k]), counterpart(i1 + k), CHANGED) for k in range(paired)]
+        rows += [
+            Row(
+                compare(confirmed[i1 + k], current[j1 + k]),
+                counterpart(i1 + k),
+                CHANGED,
+                texts=block_texts(current[j1 + k]),
+            )
+            for k in range(paired)
+        ]
         rows += [Row(shown(confirmed[i], "delete"), counterpart(i), REMOVED) for i in range(i1 + paired, i2)]
-        rows += [Row(shown(current[j], "insert"), None, ADDED) for j in range(j1 + paired, j2)]
+        rows += [
+            Row(shown(current[j], "insert"), None, ADDED, texts=block_texts(current[j])) for j in range(j1 + paired, j2)
+        ]
     return rows + [Row(None, shown(block)) for block in target[len(confirmed) :]]
 
 
 def text_row(current: str, target: str, confirmed: str | None = None) -> Row:
     """Return the row of a plain field (a headline, a caption): its source, changed or not, beside its translation."""
     counterpart = Shown("text", [[("equal", target)]]) if target else None
+    texts = [" ".join(current.split())] if current.strip() else []
     if confirmed is None or confirmed == current:
-        return Row(Shown("text", [[("equal", current)]] if current else []), counterpart)
+        return Row(Shown("text", [[("equal", current)]] if current else []), counterpart, texts=texts)
     change = ADDED if not confirmed else REMOVED if not current else CHANGED
-    return Row(Shown("text", [state.word_diff(confirmed, current)]), counterpart, change)
+    return Row(Shown("text", [state.word_diff(confirmed, current)]), counterpart, change, texts=texts)
 
 
 def side_by_side(obj, language: str, *, confirmed: dict[str, str] | None = None) -> list[FieldRows]:

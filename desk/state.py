@@ -6,7 +6,6 @@ that source: when the source changes afterwards, the translation is outdated unt
 confirms it again.
 """
 
-import difflib
 import hashlib
 import json
 from dataclasses import dataclass
@@ -18,12 +17,11 @@ from django.utils.translation import gettext_lazy as _
 
 from core.languages import LANGUAGE_CODES
 from core.models import is_written
-from core.text import plain_text
-from core.translated import text_fields, translated_models
+from core.text import plain_text, word_diff
+from core.translated import HTML_FIELDS, text_fields, translated_models
+from memory import recording as memory
 
 from .models import TranslationConfirmation
-
-HTML_FIELDS = {"body"}
 
 MISSING = "missing"
 UP_TO_DATE = "up_to_date"
@@ -82,21 +80,36 @@ def states(obj, confirmations: dict | None = None) -> dict[str, str]:
     return {language: translation_state(obj, language, confirmations) for language in LANGUAGE_CODES}
 
 
-def confirm(obj, language: str, *, by) -> TranslationConfirmation:
-    """Record that the object's translation into `language` matches its source as it is now."""
+def confirm(
+    obj, language: str, *, by, translated_from: tuple[dict[str, str], str] | None = None
+) -> TranslationConfirmation:
+    """
+    Record that the object's translation into `language` matches its source as it is now, and teach the translation
+    memory its aligned segments (that direction only).
+
+    `translated_from` (a source text and its fingerprint) confirms it against the source as it was when the
+    translation was made instead (an XLIFF file exported before the source changed): the translation then shows
+    as outdated, with what changed since, and the memory learns nothing from it until it is confirmed again. Nor
+    does it learn from a baseline (`by` None: see `record_baselines`), which no translator confirmed.
+    """
     source = source_language(language)
     text = source_text(obj, source)
+    version = fingerprint(text)
+    if translated_from is not None:
+        text, version = translated_from
     confirmation, _created = TranslationConfirmation.objects.update_or_create(
         content_type=ContentType.objects.get_for_model(type(obj)),
         object_id=obj.pk,
         language=language,
         defaults={
             "source_language": source,
-            "source_fingerprint": fingerprint(text),
+            "source_fingerprint": version,
             "source_text": text,
             "confirmed_by": by,
         },
     )
+    if translated_from is None and by is not None:  # a baseline (by=None) is nobody's confirmation
+        memory.record(obj, source_language=source, target_language=language, by=by, when=confirmation.confirmed_at)
     return confirmation
 
 
@@ -146,25 +159,11 @@ def source_changes(obj, language: str) -> list[FieldChange]:
     return changes
 
 
-def word_diff(before: str, after: str) -> list[tuple[str, str]]:
-    """Compare two texts word by word (difflib), keeping Persian words joined with ZWNJ whole."""
-    old, new = before.split(), after.split()
-    result = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
-        if tag == "equal":
-            result.append(("equal", " ".join(old[i1:i2])))
-            continue
-        if tag in ("replace", "delete"):
-            result.append(("delete", " ".join(old[i1:i2])))
-        if tag in ("replace", "insert"):
-            result.append(("insert", " ".join(new[j1:j2])))
-    return result
-
-
 @dataclass
 class QueueItem:
     obj: models.Model
     state: str
+    leverage: str = ""  # the share of its source the translation memory covers, as the desk shows it ("38%")
 
     @property
     def model_name(self) -> str:

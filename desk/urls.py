@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import path
 from django.views.generic import RedirectView
 
-from . import views
+from . import exchange_views, views
 
 app_name = "desk"
 
@@ -13,6 +13,13 @@ urlpatterns = [
         admin.site.admin_view(views.translate_view),
         name="translate",
     ),  # fmt: skip
+    path(
+        "xliff/export/<str:app_label>/<str:model_name>/<int:pk>/",
+        admin.site.admin_view(exchange_views.export_object_view),
+        name="export_object",
+    ),  # fmt: skip
+    path("xliff/export/", admin.site.admin_view(exchange_views.export_queue_view), name="export_queue"),
+    path("xliff/import/", admin.site.admin_view(exchange_views.import_view), name="import"),
     # The staff preview moved to the articles admin (/admin/articles/article/<pk>/preview/): old links follow.
     path(
         "preview/<int:pk>/",

@@ -1,24 +1,22 @@
 """The translation desk: the queue, the side-by-side form, and confirming a translation."""
 
-import reversion
-from django import forms
 from django.apps import apps
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import models, transaction
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from core.languages import direction
-from core.locking import LockedForm
 from core.roles import is_author, is_editor, language_name, translator_language
 from core.text import localise_digits
-from core.translated import text_fields, translated_models, translator_fields
-from core.widgets import body_widget
+from core.translated import translated_models
 
-from . import state
+from . import glossary_check, memory_matches, state
+from .forms import translation_form_class
+from .services import save_translation
 from .side_by_side import side_by_side
 
 
@@ -38,6 +36,13 @@ def queue_view(request):
     if not (language or is_editor(request.user)) and not translator_language(request.user):
         raise PermissionDenied
     items = [item for item in state.queue(language) if _may_change(request, item.obj)] if language else []
+    if items:
+        # The memory's coverage of every listed item, in one lookup (the queue's queries stay constant).
+        figures = memory_matches.queue_leverage(
+            [item.obj for item in items], source=state.source_language(language), language=language
+        )
+        for item in items:
+            item.leverage = figures.get(id(item.obj), "")
     context = {
         **admin.site.each_context(request),
         "title": _("Translation desk: %(language)s") % {"language": language_name(language)}
@@ -46,6 +51,7 @@ def queue_view(request):
         "language": language,
         "languages": [(code, language_name(code)) for code in state.LANGUAGE_CODES],
         "items": items,
+        "leverage_title": memory_matches.leverage_title(),
         "items_summary": ngettext(
             "%(counter)s item needs translating.", "%(counter)s items need translating.", len(items)
         )
@@ -57,51 +63,6 @@ def queue_view(request):
 def _may_change(request, obj) -> bool:
     opts = obj._meta
     return request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
-
-
-def _field_place(model, name: str, order: list[str]) -> tuple[bool, int]:
-    """Sort a translator's fields: the text in the model's order, then the addresses (slugs) as core puts them."""
-    base = name.rsplit("_", 1)[0]
-    return isinstance(model._meta.get_field(base), models.SlugField), order.index(base)
-
-
-def translation_form_class(model, language: str):
-    # In the model's own order (headline, standfirst, body…), as the rows beside the form show the source.
-    order = [field.name for field in model._meta.get_fields()]
-    fields = [*sorted(translator_fields(model, language), key=lambda name: _field_place(model, name, order)), "version"]
-    widgets = {"version": forms.HiddenInput()}
-    for name in fields[:-1]:
-        base = name.rsplit("_", 1)[0]
-        if base in state.HTML_FIELDS:
-            widgets[name] = body_widget(language)
-        elif base in ("bio", "description", "standfirst"):
-            widgets[name] = forms.Textarea(attrs={"dir": direction(language), "lang": language, "rows": 4})
-        else:
-            widgets[name] = forms.TextInput(attrs={"dir": direction(language), "lang": language})
-    form_class = forms.modelform_factory(model, form=LockedForm, fields=fields, widgets=widgets)
-    # The translator is told when the source they translate from changed while they worked.
-    form_class.watched_fields = tuple(f"{name}_{state.source_language(language)}" for name in text_fields(model))
-    return form_class
-
-
-def save_translation(form, language: str, *, by) -> bool:
-    """
-    Save a translator's validated form and record it; confirm the translation as matching its source, unless
-    the source changed while they translated (then it stays outdated, and the desk shows what changed).
-    Return whether it was confirmed.
-    """
-    source_moved = bool(form.changed_elsewhere & set(form.watched_fields))
-    with reversion.create_revision():
-        state.record_baselines(form.instance)
-        saved = form.save()
-        if not source_moved:
-            state.confirm(saved, language, by=by)
-        reversion.set_user(by)
-        reversion.set_comment(
-            gettext("Translation (%(language)s) saved and confirmed: %(fields)s")
-            % {"language": language_name(language), "fields": ", ".join(form.changed_data) or "—"}
-        )
-    return not source_moved
 
 
 def translate_view(request, app_label, model_name, pk):
@@ -121,7 +82,8 @@ def translate_view(request, app_label, model_name, pk):
         # Validation reads the row again, locked (see core/locking.py): it and the save are one transaction.
         with transaction.atomic():
             form = form_class(request.POST, instance=obj)
-            saved = form.is_valid()
+            # A glossary term missing from the translation refuses the save, unless the translator gives a reason.
+            saved = form.is_valid() and glossary_check.passes(form, language, by=request.user)
             confirmed = saved and save_translation(form, language, by=request.user)
         if saved and not confirmed:
             messages.warning(
@@ -137,7 +99,23 @@ def translate_view(request, app_label, model_name, pk):
             messages.success(request, gettext("Saved, and marked up to date."))
             return redirect(f"{request.path}?language={language}")
     else:
-        form = form_class(instance=obj)
+        prefilled = {}
+        if request.GET.get("prefill"):
+            # Exact matches into the empty fields, for the translator to review: nothing is saved until they confirm.
+            prefilled, count = memory_matches.prefill(obj, source=state.source_language(language), language=language)
+            messages.info(
+                request,
+                ngettext(
+                    "%(count)s piece filled from the translation memory: review it, then save and confirm.",
+                    "%(count)s pieces filled from the translation memory: review them, then save and confirm.",
+                    count,
+                )
+                % {"count": localise_digits(count, get_language())}
+                if count
+                else gettext("The translation memory has no exact match for an empty field."),
+            )
+        form = form_class(instance=obj, initial=prefilled)
+        form.prefilled = set(prefilled)
     source = state.source_language(language)
     confirmations = state.confirmations_for([obj])
     confirmation = confirmations.get((obj.pk, language))
@@ -145,6 +123,7 @@ def translate_view(request, app_label, model_name, pk):
     outdated = current_state == state.OUTDATED
     fields = side_by_side(obj, language, confirmed=confirmation.source_text if outdated else None)
     changes = sum(1 for item in fields for row in item.rows if row.change)
+    memory_matches.attach_matches(fields, source=source, language=language)
     return render(
         request,
         "desk/translate.html",
@@ -174,5 +153,8 @@ def translate_view(request, app_label, model_name, pk):
             "state": current_state,
             "state_label": state.STATE_LABELS[current_state],
             "confirmation": confirmation,
+            "leverage": memory_matches.leverage_label(memory_matches.object_leverage(fields)),
+            "prefilled": getattr(form, "prefilled", set()),
+            "glossary": glossary_check.for_screen(language),
         },
     )

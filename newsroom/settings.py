@@ -89,6 +89,8 @@ def env_database(name: str, default: str, *, conn_max_age: int = 0) -> dict:
         # A server that accepts connections but never answers would hold each request for psycopg's default
         # 130 s; after 5 s the reader gets the 503 page instead. The URL may say otherwise (?connect_timeout=).
         config.setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+        # Django's backend, checking a kept connection without a round trip (newsroom/postgresql/base.py).
+        config["ENGINE"] = "newsroom.postgresql"
     return config
 
 
@@ -129,11 +131,14 @@ INSTALLED_APPS = [
     "articles",
     "authors",
     "series",
+    "memory",
+    "glossary",
     "search",
     "pagecache",
     "discovery",
     "desk",
     "operations",
+    "wording",
 ]
 
 MIDDLEWARE = [
@@ -143,6 +148,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Early, so that a cached page is served before sessions, auth and locale do any work.
     "pagecache.middleware.PageCacheMiddleware",
+    # The translators' corrections to the interface's wording, reloaded within a second of a change (wording/).
+    "wording.runtime.WordingMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -297,6 +304,9 @@ else:
 # How long an anonymous public page may be served from the cache (edits invalidate it sooner); 0 turns
 # the page cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# Site-wide pieces every page shows (the navigation's sections) are read once per content generation in each
+# process, not once per page (core/caching.py): one query less on every uncached page.
+PER_GENERATION_MEMO = True
 # The public addresses it may serve (anonymous GETs only): the reader's pages, the sitemaps and robots.txt.
 PAGE_CACHE_PREFIXES = [*(f"/{code}/" for code, _name in LANGUAGES), "/sitemap", "/robots.txt"]
 

@@ -15,6 +15,7 @@ handler500 = "operations.views.server_error"
 
 urlpatterns = [
     path("admin/desk/", include("desk.urls")),
+    path("admin/wording/", include("wording.urls")),
     path("admin/", admin.site.urls),
     path("language/<str:language>/", choose_language, name="choose-language"),
     path("favicon.ico", favicon, name="favicon"),

@@ -12,7 +12,9 @@ from tests.factories import make_author, make_user
 def form_values(response, form_id: str | None = None) -> dict[str, list[str]]:
     """Return what a browser would submit from the page's form, as {name: [values]}."""
     soup = BeautifulSoup(response.content, "html.parser")
-    form = soup.find("form", id=form_id or re.compile(r"_form$")) or soup.find("form", class_="desk-form")
+    # The form that saves (method post): the desk's page also has a GET form (pre-fill from memory).
+    form = soup.find("form", id=form_id or re.compile(r"_form$"), method="post")
+    form = form or soup.find("form", class_="desk-form")
     data: dict[str, list[str]] = {}
     for element in form.find_all(["input", "textarea", "select"]):
         name = element.get("name")

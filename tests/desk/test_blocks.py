@@ -2,7 +2,7 @@
 
 from django.test import SimpleTestCase
 
-from desk.blocks import Block, parse_blocks
+from core.blocks import Block, parse_blocks
 
 
 class BlockReadingTests(SimpleTestCase):

@@ -1,6 +1,6 @@
 """
-An article body as the desk shows it: a list of blocks (subheadings, paragraphs, lists, quotes), read from the
-stored HTML, which core.text.sanitise_body has already cut down to its allow-list.
+An article body as the desk and the translation memory read it: a list of blocks (subheadings, paragraphs, lists,
+quotes), read from the stored HTML, which core.text.sanitise_body has already cut down to its allow-list.
 
 Blocks carry plain text only. The desk's templates build their own elements from it, autoescaped, so no
 stored HTML is ever marked safe; inline emphasis and link addresses are dropped on the way.
