@@ -10,8 +10,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from core import media
+from core.caching import per_generation
 from core.languages import LANGUAGE_CODES
-from core.models import TranslatedSlugMixin, drop_control_characters, is_written, written_in
+from core.models import TranslatedSlugMixin, drop_control_characters, filled, is_written, written_in
 from core.renditions import Renditions, delete_renditions_after_commit, make_renditions
 from core.text import reading_minutes, sanitise_body
 from core.validators import validate_raster_image
@@ -20,6 +21,18 @@ from series.labels import part_label
 # What the search app stores per language to find an article: no page shows it.
 SEARCH_INDEX_COLUMNS = tuple(
     f"{prefix}_{code}" for prefix in ("search_text", "search_vector", "search_rank_vector") for code in LANGUAGE_CODES
+)
+# What a list item (a card, a feed entry, a sitemap entry) reads of an article: `ArticleQuerySet.as_teasers()`.
+TEASER_COLUMNS = (
+    "section",
+    "series",
+    "part",
+    "status",
+    "publish_at",
+    "first_published_at",
+    "updated_at",
+    "image_renditions",
+    *(f"{name}_{code}" for name in ("headline", "slug", "standfirst", "reading_minutes") for code in LANGUAGE_CODES),
 )
 # The order of every "latest" list; search results without a rank follow it too.
 NEWEST_FIRST = ("-publish_at", "-pk")
@@ -103,6 +116,15 @@ class Tag(TranslatedSlugMixin, models.Model):
         return {"feeds", "sitemaps"}
 
 
+def sections_in(language: str) -> list[Section]:
+    """
+    Return the sections with a page in this language, in order: the navigation's and the front page's.
+
+    Read once per content generation in each process (every edit starts a new one), not once per page.
+    """
+    return per_generation(f"sections:{language}", lambda: list(Section.objects.filter(filled(f"slug_{language}"))))
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """
@@ -134,20 +156,25 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         """Fetch what a list item shows (section, bylines) without a query per item."""
-        return self.select_related("section").prefetch_related(
-            models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
-        )
+        return self.select_related("section").prefetch_related(models.Prefetch("bylines", queryset=Byline.names()))
 
     def as_teasers(self):
-        """For list items: leave the bodies in the database, but know which languages each article is written in."""
+        """
+        For list items: fetch only the columns a card, a feed entry or a sitemap entry reads, and know which
+        languages each article is written in, in the same query.
+
+        Naming the columns rather than deferring the large ones trims a list's query (modeltranslation gives
+        each translated field a column per language plus the original's: 45 columns where a card reads 17;
+        the related articles fell from 3.6 to 3.0 ms of CPU in one process, issue 17). A card never reads
+        the bodies, the image's alt text, caption or credit, or the search index.
+        """
         availability = {
             f"written_in_{language}": models.ExpressionWrapper(
                 written_in(Article, language), output_field=models.BooleanField()
             )
             for language in LANGUAGE_CODES
         }
-        bodies = ["body", *(f"body_{language}" for language in LANGUAGE_CODES)]
-        return self.without_search_index().defer(*bodies).annotate(**availability)
+        return self.only(*TEASER_COLUMNS).annotate(**availability)
 
 
 class Article(TranslatedSlugMixin, models.Model):
@@ -254,7 +281,13 @@ class Article(TranslatedSlugMixin, models.Model):
                 violation_error_message=_("Another article is already this part of the series."),
             ),
         ]
-        indexes = [models.Index(fields=["status", "publish_at"], name="article_status_publish_idx")]
+        indexes = [
+            models.Index(fields=["status", "publish_at"], name="article_status_publish_idx"),
+            # A section's newest articles (its page, its feed) without walking every other section's.
+            models.Index(fields=["section", "publish_at"], name="article_section_publish_idx"),
+            # The sitemaps' last change (the newest updated_at) read from the end of an index, not the table.
+            models.Index(fields=["updated_at"], name="article_updated_idx"),
+        ]
 
     def __str__(self):
         return self.headline_en or self.headline_fa or str(_("(untitled)"))
@@ -418,9 +451,18 @@ class Byline(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "author"], name="byline_unique_author_per_article"),
         ]
+        # A writer's newest bylines (the authors sitemap's last change) without reading all of them.
+        indexes = [models.Index(fields=["author", "article"], name="byline_author_article_idx")]
 
     def __str__(self):
         return f"{self.article} — {self.author}"
+
+    @classmethod
+    def names(cls):
+        """Bylines with their authors' names and addresses only: what a list item shows (not bios or links)."""
+        return cls.objects.select_related("author").only(
+            "article", "author__slug", "position", *(f"author__name_{code}" for code in LANGUAGE_CODES)
+        )
 
     def page_cache_stale_tags(self) -> set[str]:
         """Return the pages a change to the byline makes stale: the article's, the author's, the lists."""

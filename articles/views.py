@@ -1,19 +1,20 @@
-from django.db.models import Prefetch, Q
+from django.db import connection
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from core.languages import LANGUAGE_CODES
-from core.models import filled
 from core.views import ReaderPageMixin, url_in
 from series.models import Series
 from series.reading import series_in, series_parts
 
 from . import structured_data
-from .models import Article, Byline, Section, Tag
+from .models import Article, Byline, Section, Tag, sections_in
 from .outline import outline
 
 RELATED_COUNT = 3
@@ -30,6 +31,40 @@ class ReaderListMixin(ReaderPageMixin):
 
     def reader_articles(self):
         return Article.objects.published().available_in(get_language()).for_listing().as_teasers().newest_first()
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        """On PostgreSQL, count the list from the counts the database keeps rather than the whole archive."""
+        paginator = super().get_paginator(queryset, per_page, orphans, allow_empty_first_page, **kwargs)
+        if connection.vendor == "postgresql":
+            paginator.count = self.kept_count()  # in place of Paginator.count, which would COUNT every row
+        return paginator
+
+    def list_scope(self) -> tuple[str, int]:
+        """Return the list this page shows, as the kept counts name it: a tag's, a section's or the home page's."""
+        if getattr(self, "tag", None) is not None:
+            return "tag", self.tag.pk
+        if getattr(self, "section", None) is not None:
+            return "section", self.section.pk
+        return "home", 0
+
+    def kept_count(self) -> int:
+        """
+        Return how many articles the list holds in the active language: the published ones the database
+        counts as they change (migration 0012, kept in the same transaction as every change), less those
+        scheduled for later, which are few and found through the (status, publish_at) index.
+        """
+        scope, object_id = self.list_scope()
+        language = get_language()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT articles FROM articles_listcount WHERE scope = %s AND object_id = %s AND language = %s",
+                [scope, object_id, language],
+            )
+            row = cursor.fetchone()
+        scheduled = Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
+        if scope != "home":
+            scheduled = scheduled.filter(**{"tags" if scope == "tag" else "section": object_id})
+        return (row[0] if row else 0) - scheduled.available_in(language).count()
 
     def collection_data(self, name, context) -> dict:
         articles = context["articles"]
@@ -74,7 +109,7 @@ class HomeView(ReaderListMixin, ListView):
         Only the newest few hundred articles are looked at, so the cost does not grow with the archive; a
         section with nothing among them has no block on the front page (it keeps its place in the navigation).
         """
-        sections = list(Section.objects.filter(filled(f"slug_{language}")))
+        sections = sections_in(language)
         recent = Article.objects.published().available_in(language).newest_first()
         chosen: dict[int, list[int]] = {}
         for pk, section_id in recent.values_list("pk", "section_id")[:SECTION_WINDOW]:
@@ -133,15 +168,16 @@ class TagView(ReaderListMixin, ListView):
 
 
 def with_page_relations(articles):
-    """Fetch what the article page shows beside the article (section, series, byline, tags) with it."""
-    return articles.select_related("section", "series").prefetch_related(
-        Prefetch("bylines", queryset=Byline.objects.select_related("author")),
-        "tags",
-    )
+    """
+    Fetch what the article page shows beside the article (section, series, tags) with it; its byline is
+    fetched with the related articles' bylines, in one query (`article_page_context`).
+    """
+    return articles.select_related("section", "series").prefetch_related("tags")
 
 
 def related_articles(article: Article, language: str) -> list[Article]:
-    """Return the newest few articles sharing the article's series, section or a tag.
+    """Return the newest few articles sharing the article's series, section or a tag (their bylines are
+    fetched with the article's, by `article_page_context`).
 
     Ordered by date alone so that the database walks its publication index and stops after a few rows,
     however large the archive; the series' own parts are listed in full in the series box.
@@ -155,7 +191,7 @@ def related_articles(article: Article, language: str) -> list[Article]:
         .available_in(language)
         .exclude(pk=article.pk)
         .filter(condition)
-        .for_listing()
+        .select_related("section")
         .as_teasers()
         .newest_first()[:RELATED_COUNT]
     )
@@ -177,6 +213,9 @@ def article_page_context(article: Article, language: str, *, request: HttpReques
     location = article.url_in(language) if article.slug_in(language) else request.path
     canonical_url = request.build_absolute_uri(location)
     home = reverse("articles:home")
+    related = related_articles(article, language)
+    # One query for the article's byline and the related articles' (a preview's byline is already in hand).
+    prefetch_related_objects([article, *related], Prefetch("bylines", queryset=Byline.objects.select_related("author")))
     return {
         "article": article,
         "canonical_url": canonical_url,
@@ -186,7 +225,7 @@ def article_page_context(article: Article, language: str, *, request: HttpReques
         "series_parts": parts,
         "previous_part": readable[here - 1] if here else None,
         "next_part": readable[here + 1] if here is not None and here + 1 < len(readable) else None,
-        "related": related_articles(article, language),
+        "related": related,
         "current_section": article.section,
         "published_at": article.first_published_at or article.publish_at,
         "structured_data": [

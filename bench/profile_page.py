@@ -17,6 +17,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from urllib.parse import unquote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -37,7 +38,7 @@ def request(path: str) -> int:
     """Serve one GET as gunicorn would, closing the response (request_finished) afterwards."""
     environ = {
         "REQUEST_METHOD": "GET",
-        "PATH_INFO": path,
+        "PATH_INFO": unquote(path).encode().decode("latin-1"),  # as a WSGI server passes it
         "QUERY_STRING": "",
         "SERVER_NAME": "127.0.0.1",
         "SERVER_PORT": "80",

@@ -234,16 +234,22 @@ def main() -> None:
         "home": "/en/",
         "section": "/en/sections/economy/",
         "author": "/en/authors/maryam-karimi/",
+        "tag": None,
+        "series": None,
         "feed": "/en/feeds/rss/",
     }
     code = (
         "import django; django.setup();"
-        "from articles.models import Article; from django.utils import translation;"
+        "from django.db.models import Count;"
+        "from articles.models import Article, Tag; from django.utils import translation;"
         "a = Article.objects.published().available_in('fa').filter(series__isnull=False).order_by('part').first();"
-        "print(a.url_in('en')); print(a.url_in('fa'))"
+        "print(a.url_in('en')); print(a.url_in('fa'));"
+        "translation.activate('en');"
+        "print(Tag.objects.annotate(n=Count('articles')).order_by('-n').first().get_absolute_url());"
+        "print(a.series.get_absolute_url())"
     )
     found = run_django(env, code).split()
-    pages["article"], pages["article (fa)"] = found[0], found[1]
+    pages["article"], pages["article (fa)"], pages["tag"], pages["series"] = found[:4]
     queries = count_queries(env, pages)
 
     directory = Path(tempfile.mkdtemp(prefix="newsroom-bench-"))

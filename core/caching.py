@@ -30,3 +30,33 @@ def page_cache_tags(*tags: str) -> Callable:
 # content is stale. Each receiver returns whether it made its copies stale (the page cache: whether the
 # shared cache took the invalidation).
 content_replaced = Signal()
+
+
+# Site-wide data that changes only when the content does (the sections in every page's navigation), kept in
+# each process for as long as the content generation stays the same. The page cache sets a new generation
+# with every invalidation, on every app server (pagecache/invalidation.py), and plugs its reader in here
+# when it starts; without it, or while the shared cache cannot tell the generation, it is built every time.
+GENERATION_READER: dict[str, Callable[[], int | None] | None] = {"read": None}
+_per_generation: dict[str, tuple[int, object]] = {}
+
+
+def per_generation(name: str, build: Callable[[], object]):
+    """
+    Return `build()` as of the current content generation, building it at most once per generation here.
+
+    The generation is read before building, so a value built while an edit commits is stored under the old
+    generation and rebuilt on the next call. Settings' PER_GENERATION_MEMO turns it off (the test runner
+    does: its tests change rows in transactions that never commit, so no invalidation tells it).
+    """
+    from django.conf import settings
+
+    read = GENERATION_READER["read"]
+    generation = read() if read is not None and getattr(settings, "PER_GENERATION_MEMO", True) else None
+    if generation is None:
+        return build()
+    kept = _per_generation.get(name)
+    if kept is not None and kept[0] == generation:
+        return kept[1]
+    value = build()
+    _per_generation[name] = (generation, value)
+    return value

@@ -8,17 +8,23 @@ written in it, or a section, author or series with such an article. The Google N
 language's articles of the last two days.
 """
 
+import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.core.paginator import Paginator
+from django.db.models import Exists, Max, OuterRef, Subquery
+from django.db.models.lookups import IsNull
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
+from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.translation import get_language
 
-from articles.models import Article, Section
+from articles.models import Article, Byline, Section
 from authors.models import Author
 from core.languages import LANGUAGE_CODES, x_default
 from core.models import filled
@@ -27,6 +33,30 @@ from series.models import Series
 
 NEWS_WINDOW = timedelta(days=2)
 NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs per news sitemap
+AUTHOR_RECENT_BYLINES = 24  # a writer's page shows 12 articles a page: its first two pages
+
+
+# What reverse() leaves unquoted in a URL (django.urls.resolvers): an address filled in below matches its output.
+_URL_SAFE = RFC3986_SUBDELIMS + "/~:@"
+_SLUG_TO_FILL = "slug-to-fill"
+
+
+def addresses(viewname: str):
+    """
+    Return a function giving the path of the view in a language for a slug, as reverse() would, without a
+    reverse() per URL: the path is reversed once per language with a stand-in slug, and the slug quoted
+    into it. A sitemap page of thousands of URLs once spent most of its time in reverse().
+    """
+    parts = {}
+    for language in LANGUAGE_CODES:
+        with translation.override(language):
+            parts[language] = reverse(viewname, kwargs={"slug": _SLUG_TO_FILL}).split(_SLUG_TO_FILL)
+
+    def address(language: str, slug: str) -> str:
+        before, after = parts[language]
+        return f"{before}{quote(slug, safe=_URL_SAFE)}{after}"
+
+    return address
 
 
 class TranslatedSitemap(Sitemap):
@@ -38,37 +68,123 @@ class TranslatedSitemap(Sitemap):
     def get_languages_for_item(self, item):
         return [language for language in LANGUAGE_CODES if getattr(item, f"readable_{language}")]
 
+    def path_in(self, item, language: str) -> str:
+        """Return the item's path in a language (subclasses may find it without activating the language)."""
+        with translation.override(language):
+            return self.location(item)
+
     def get_urls(self, page=1, site=None, protocol=None):
-        urls = super().get_urls(page=page, site=site, protocol=protocol)
-        for url in urls:
-            versions = {alternate["lang_code"]: alternate["location"] for alternate in url["alternates"]}
-            if versions:
-                url["alternates"].append({"lang_code": "x-default", "location": x_default(versions)})
+        """
+        Return the URLs of a page as Django's Sitemap does for an i18n sitemap (an entry per item and
+        language, each with every version as an alternate, plus x-default), each version's path found once.
+        """
+        origin = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        urls, versions_of, latest, every_lastmod = [], {}, None, True
+        for item, language in self.paginator.page(page).object_list:
+            if id(item) not in versions_of:
+                versions_of[id(item)] = {
+                    code: f"{origin}{self.path_in(item, code)}" for code in self.get_languages_for_item(item)
+                }
+            versions = versions_of[id(item)]
+            lastmod = self.lastmod(item)
+            every_lastmod = every_lastmod and lastmod is not None
+            if every_lastmod and (latest is None or lastmod > latest):
+                latest = lastmod
+            alternates = [{"location": location, "lang_code": code} for code, location in versions.items()]
+            alternates.append({"lang_code": "x-default", "location": x_default(versions)})
+            urls.append(
+                {
+                    "item": (item, language),
+                    "location": versions[language],
+                    "lastmod": lastmod,
+                    "changefreq": None,
+                    "priority": "",
+                    "alternates": alternates,
+                }
+            )
+        if every_lastmod and latest:
+            self.latest_lastmod = latest
         return urls
 
     def lastmod(self, item):
         return getattr(item, "last_change", None)
 
 
-def with_article_facts(objects, field: str) -> list:
+def with_article_facts(
+    objects, relation: str, *, changed_among=None, by_newest: bool = False, window: slice | None = None
+) -> list:
     """
     Return the objects that have published articles, each with `readable_<lang>` (it has a published
-    article in that language) and `last_change` (when one of its published articles last changed) — from
-    one grouped query per language instead of a subquery per object.
+    article in that language) and `last_change` (when one of its published articles last changed, or, given
+    `changed_among`, one of the articles that subquery names) — in one query whose subqueries each stop at the
+    first article they find through an index (the newest change, any article in the language; `by_newest`:
+    the newest article in the language), so that its cost follows the number of objects, not of articles.
+    `window` takes a slice of the objects, in their order, before their facts are found.
     """
     published = Article.objects.published().order_by()
-    last_change = dict(published.values_list(field).annotate(Max("updated_at")))
-    readable = {
-        language: set(published.available_in(language).values_list(field, flat=True).distinct())
-        for language in LANGUAGE_CODES
-    }
-    found = []
-    for obj in objects.filter(pk__in=[pk for pk in last_change if pk is not None]):
-        obj.last_change = last_change[obj.pk]
-        for language in LANGUAGE_CODES:
-            setattr(obj, f"readable_{language}", obj.pk in readable[language])
-        found.append(obj)
-    return found
+    mine = published.filter(**{relation: OuterRef("pk")})
+    changed = mine if changed_among is None else published.filter(pk__in=changed_among)
+    if by_newest:
+        # For an object holding a large share of the archive (a section), PostgreSQL answers EXISTS with a
+        # sequential scan that stops early; asked for the newest article, it reads the end of an index.
+        readable = {
+            f"readable_{language}": IsNull(
+                Subquery(mine.available_in(language).order_by("-publish_at").values("publish_at")[:1]), False
+            )
+            for language in LANGUAGE_CODES
+        }
+    else:
+        readable = {f"readable_{language}": Exists(mine.available_in(language)) for language in LANGUAGE_CODES}
+    annotated = objects.annotate(
+        last_change=Subquery(changed.order_by("-updated_at").values("updated_at")[:1]), **readable
+    )
+    if window is not None:
+        annotated = annotated[window]
+    return [obj for obj in annotated if any(getattr(obj, name) for name in readable)]
+
+
+class ObjectPagesPaginator(Paginator):
+    """
+    Pages of a sitemap of objects (sections, writers, series): each page takes its share of the objects, in
+    their order, and finds the facts of those alone; each object gives a URL per language it is readable in.
+    The number of pages comes from a count of the objects, so the index knows it without their facts; a
+    page may list fewer URLs than it could (objects with no articles, or not in every language).
+    """
+
+    def __init__(self, sitemap: "ArticleFactsSitemap"):
+        super().__init__(sitemap.objects(), max(1, sitemap.limit // len(LANGUAGE_CODES)))
+        self.sitemap = sitemap
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        found = self.sitemap.facts(window=slice(bottom, bottom + self.per_page))
+        pairs = [(item, language) for item in found for language in self.sitemap.get_languages_for_item(item)]
+        return self._get_page(pairs, number, self)
+
+
+class IdRangePaginator(Paginator):
+    """
+    Pages of a sitemap by ranges of ids: page n lists the articles with ids from (n - 1) × per_page + 1 to
+    n × per_page, newest first. A page is read through the primary key and counting the pages takes the
+    newest id, so that the last page of a million articles costs what the first does (an OFFSET would read
+    every article before it); and a page keeps its articles as new ones are published. A page holds at most
+    `per_page` URLs, fewer where ids went to drafts or to the other language.
+    """
+
+    @cached_property
+    def num_pages(self):
+        last = self.object_list.order_by("-pk").values_list("pk", flat=True).first()
+        return math.ceil(last / self.per_page) if last else 1
+
+    @cached_property
+    def count(self):
+        return self.num_pages * self.per_page  # an upper bound; nothing here reads it
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        return self._get_page(self.object_list.filter(pk__gt=bottom, pk__lte=bottom + self.per_page), number, self)
 
 
 class ArticleSitemap(Sitemap):
@@ -79,9 +195,9 @@ class ArticleSitemap(Sitemap):
     in memory to paginate) keeps the items a lazy queryset: a page is one LIMIT/OFFSET query.
     """
 
-    # URLs per sitemap page. Each URL carries its alternates; 2,000 keep an uncached page under a second
-    # (10,000 took several seconds to render on 100,000 articles) and the index well below its 50,000 entries.
-    limit = 2_000
+    # Ids per sitemap page (IdRangePaginator). Each URL carries its alternates; 1,000 keep an uncached page
+    # well under 200 ms and the index of a million articles at about 2,000 entries, far below its 50,000.
+    limit = 1_000
 
     def __init__(self, language: str):
         self.language = language
@@ -97,6 +213,10 @@ class ArticleSitemap(Sitemap):
             .newest_first()
         )
 
+    @property
+    def paginator(self):
+        return IdRangePaginator(self.items(), self.limit)
+
     def location(self, item):
         return item.url_in(self.language)
 
@@ -107,40 +227,71 @@ class ArticleSitemap(Sitemap):
         return self.items().aggregate(latest=Max("updated_at"))["latest"]
 
     def get_urls(self, page=1, site=None, protocol=None):
-        protocol = self.get_protocol(protocol)
-        domain = self.get_domain(site)
-        urls = super().get_urls(page=page, site=site, protocol=protocol)
-        for url in urls:
-            article = url["item"]
+        """Return the URLs of a page as Django's Sitemap does, each with the alternates of every version."""
+        origin = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        address = addresses("articles:detail")
+        urls, latest = [], None
+        for article in self.paginator.page(page).object_list:
             versions = {
-                language: f"{protocol}://{domain}{article.url_in(language)}"
+                language: f"{origin}{address(language, article.slug_in(language))}"
                 for language in LANGUAGE_CODES
                 if article.is_available_in(language) and article.slug_in(language)
             }
-            url["alternates"] = [{"lang_code": code, "location": location} for code, location in versions.items()]
-            url["alternates"].append({"lang_code": "x-default", "location": x_default(versions)})
+            alternates = [{"lang_code": code, "location": location} for code, location in versions.items()]
+            alternates.append({"lang_code": "x-default", "location": x_default(versions)})
+            latest = article.updated_at if latest is None else max(latest, article.updated_at)
+            urls.append(
+                {
+                    "item": article,
+                    "location": versions[self.language],
+                    "lastmod": article.updated_at,
+                    "changefreq": None,
+                    "priority": "",
+                    "alternates": alternates,
+                }
+            )
+        if latest:
+            self.latest_lastmod = latest
         return urls
 
 
 class ArticleFactsSitemap(TranslatedSitemap):
-    """A sitemap of the objects that have published articles (found once per request: the index asks twice)."""
+    """A sitemap of the objects that have published articles, a page of objects at a time (ObjectPagesPaginator)."""
 
-    field: str
+    relation: str  # the lookup from an article to the object
+    by_newest = False  # find "has an article in the language" as its newest one (see with_article_facts)
 
     def objects(self):
         raise NotImplementedError
 
+    def facts(self, window: slice | None = None) -> list:
+        """Return the objects (those in the window of their order) that have published articles, with facts."""
+        return with_article_facts(self.objects(), self.relation, by_newest=self.by_newest, window=window)
+
     def items(self):
-        if not hasattr(self, "_found"):
-            self._found = with_article_facts(self.objects(), self.field)
-        return self._found
+        return self.facts()
+
+    def get_latest_lastmod(self):
+        """The newest change among the published articles with such an object, from the end of an index."""
+        changed = Article.objects.published().filter(**{f"{self.relation}__isnull": False}).order_by("-updated_at")
+        return changed.values_list("updated_at", flat=True).first()
+
+    # URLs per page, each with its alternates: 1,000 render well under 200 ms.
+    limit = 1_000
+
+    @property
+    def paginator(self):
+        return ObjectPagesPaginator(self)
 
 
 class SectionSitemap(ArticleFactsSitemap):
     def objects(self):
-        return Section.objects.all()
+        return Section.objects.order_by("position", "pk").only(
+            "pk", *(f"slug_{language}" for language in LANGUAGE_CODES)
+        )
 
-    field = "section"
+    relation = "section"
+    by_newest = True  # a few objects, each with a large share of the archive
 
     def get_languages_for_item(self, item):
         return [language for language in super().get_languages_for_item(item) if item.slug_in(language)]
@@ -148,28 +299,54 @@ class SectionSitemap(ArticleFactsSitemap):
     def location(self, item):
         return reverse("articles:section", kwargs={"slug": item.slug_in(get_language())})
 
+    def path_in(self, item, language):
+        if not hasattr(self, "_address"):
+            self._address = addresses("articles:section")
+        return self._address(language, item.slug_in(language))
+
 
 class AuthorSitemap(ArticleFactsSitemap):
-    def objects(self):
-        return Author.objects.all()
+    """
+    The writers with published articles. A writer's page lists their newest articles first, and their
+    bylines hold no date: its last change is read from their newest bylines (by article id, through an index)
+    rather than from every article they ever wrote, which for a prolific writer is thousands.
+    """
 
-    field = "bylines__author"
+    def objects(self):
+        return Author.objects.order_by("name", "pk").only("pk", "slug")
+
+    relation = "bylines__author"
+
+    def facts(self, window: slice | None = None) -> list:
+        newest = Byline.objects.filter(author=OuterRef(OuterRef("pk"))).order_by("-article_id")
+        recent = newest.values("article_id")[:AUTHOR_RECENT_BYLINES]
+        return with_article_facts(self.objects(), self.relation, changed_among=recent, window=window)
 
     def location(self, item):
         return item.get_absolute_url()
 
+    def path_in(self, item, language):
+        if not hasattr(self, "_address"):
+            self._address = addresses("authors:detail")
+        return self._address(language, item.slug)
+
 
 class SeriesSitemap(ArticleFactsSitemap):
     def objects(self):
-        return Series.objects.order_by("pk")
+        return Series.objects.order_by("pk").only("pk", *(f"slug_{language}" for language in LANGUAGE_CODES))
 
-    field = "series"
+    relation = "series"
 
     def get_languages_for_item(self, item):
         return [language for language in super().get_languages_for_item(item) if item.slug_in(language)]
 
     def location(self, item):
         return reverse("series:detail", kwargs={"slug": item.slug_in(get_language())})
+
+    def path_in(self, item, language):
+        if not hasattr(self, "_address"):
+            self._address = addresses("series:detail")
+        return self._address(language, item.slug_in(language))
 
 
 class PageSitemap(TranslatedSitemap):

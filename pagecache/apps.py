@@ -1,6 +1,6 @@
 from django.apps import AppConfig, apps
 
-from core.caching import content_replaced
+from core.caching import GENERATION_READER, content_replaced
 
 
 class PageCacheConfig(AppConfig):
@@ -9,7 +9,7 @@ class PageCacheConfig(AppConfig):
     name = "pagecache"
 
     def ready(self):
-        from . import expiry, invalidation, receivers
+        from . import expiry, invalidation, receivers, tokens
 
         models = apps.get_models()
         receivers.connect(models)
@@ -19,3 +19,5 @@ class PageCacheConfig(AppConfig):
             if hasattr(model, "page_cache_next_change") and not model._meta.proxy
         ]
         content_replaced.connect(invalidation.invalidate_everything, dispatch_uid="pagecache:content_replaced")
+        # Site-wide pieces (the navigation's sections) are built once per content generation (core/caching.py).
+        GENERATION_READER["read"] = tokens.current_generation

@@ -111,12 +111,10 @@ def share_links(url: str, text: str) -> dict:
 
 @register.inclusion_tag("includes/_section_nav.html", takes_context=True)
 def section_nav(context) -> dict:
-    """The sections named in the site header (one query)."""
-    from articles.models import Section
+    """The sections named in the site header (one query per content generation)."""
+    from articles.models import sections_in
 
-    language = translation.get_language()
-    sections = Section.objects.filter(**{f"slug_{language}__isnull": False}).exclude(**{f"slug_{language}": ""})
-    return {"sections": list(sections), "current_section": context.get("current_section")}
+    return {"sections": sections_in(translation.get_language()), "current_section": context.get("current_section")}
 
 
 # Widths of the related-articles cards, from site.css's `.related .grid` (auto-fit columns of at least

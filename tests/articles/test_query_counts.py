@@ -54,7 +54,7 @@ class ArticlePageQueryTests(ReaderTestCase):
 
     def test_article_page_query_count(self):
         article = self.article_with(5)
-        with self.assertNumQueries(7):
+        with self.assertNumQueries(6):
             self.client.get(article.url_in("fa"))
 
 

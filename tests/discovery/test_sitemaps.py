@@ -1,5 +1,6 @@
 import xml.etree.ElementTree as ET
 from datetime import timedelta
+from unittest import mock
 
 from django.db import connection
 from django.test import TestCase
@@ -8,6 +9,7 @@ from django.urls import reverse
 from django.utils.encoding import iri_to_uri
 
 from articles.models import Article
+from discovery.sitemaps import ArticleSitemap, SeriesSitemap
 from tests.factories import make_article, make_author, make_section, make_series
 
 NS = {
@@ -172,3 +174,44 @@ class SitemapQueryTests(TestCase):
         for part in range(2, 6):
             make_article(series=series, part=part)
         self.assertEqual(queries(), few)
+
+
+class SitemapPagingTests(TestCase):
+    """A large archive's sitemaps come in pages; the index names each, and each page opens and lists its share."""
+
+    def index_locations(self) -> list[str]:
+        index = ET.fromstring(self.client.get(reverse("crawlers:sitemap-index")).content)
+        return [element.text.removeprefix(SITE) for element in index.findall("sm:sitemap/sm:loc", NS)]
+
+    def listed(self, location: str) -> list[str]:
+        response = self.client.get(location)
+        self.assertEqual(response.status_code, 200, location)
+        return [url.findtext("sm:loc", namespaces=NS) for url in ET.fromstring(response.content).findall("sm:url", NS)]
+
+    def test_article_pages_together_list_every_published_article_once(self):
+        section = make_section()
+        articles = [make_article(section=section, published_ago=timedelta(hours=hours)) for hours in range(7)]
+        make_article(section=section, published_ago=None)  # a draft: on no page
+        # Pages are ranges of ids: ids up to the fourth article's on the first, the next three on the second.
+        with mock.patch.object(ArticleSitemap, "limit", articles[3].pk):
+            pages = [location for location in self.index_locations() if "sitemap-articles-en" in location]
+            self.assertEqual(len(pages), 2)
+            listed = [self.listed(location) for location in pages]
+            self.assertEqual(self.client.get(f"{pages[0]}?p={len(pages) + 1}").status_code, 404)
+            self.assertEqual(self.client.get(f"{pages[0]}?p=two").status_code, 404)
+        self.assertEqual([len(page) for page in listed], [4, 3])
+        everything = [url for page in listed for url in page]
+        self.assertEqual(sorted(everything), sorted(f"{SITE}{article.url_in('en')}" for article in articles))
+        for page in listed:  # each page newest first
+            dates = [Article.objects.get(slug_en=url.rstrip("/").rsplit("/", 1)[1]).publish_at for url in page]
+            self.assertEqual(dates, sorted(dates, reverse=True))
+
+    def test_series_pages_share_the_series_between_them(self):
+        for number in range(3):
+            make_article(series=make_series(), part=1, published_ago=timedelta(days=number + 1))
+        with mock.patch.object(SeriesSitemap, "limit", 4):  # 3 series × 2 languages: two pages
+            pages = [location for location in self.index_locations() if "sitemap-series" in location]
+            self.assertEqual(len(pages), 2)
+            listed = [url for location in pages for url in self.listed(location)]
+        self.assertEqual(len(listed), 6)
+        self.assertEqual(len(set(listed)), 6)

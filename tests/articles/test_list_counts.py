@@ -1,0 +1,115 @@
+"""
+The counts the home, section and tag pages show: right the moment an editor changes something, however the
+count is found (PostgreSQL keeps them per language in the database, migration 0012; SQLite counts the rows).
+"""
+
+from datetime import timedelta
+
+from django.utils import timezone, translation
+
+from articles.models import Article
+from tests.factories import make_article, make_section, make_tag
+from tests.pages import ReaderTestCase
+
+
+def url(language, name, **kwargs):
+    from django.urls import reverse
+
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs or None)
+
+
+class ListCountTests(ReaderTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.economy = make_section(name_en="Economy", name_fa="اقتصاد")
+        cls.culture = make_section(name_en="Culture", name_fa="فرهنگ")
+        cls.water = make_tag(name_en="Water", name_fa="آب")
+        cls.both = make_article(section=cls.economy, tags=[cls.water])
+        cls.english = make_article(section=cls.economy, languages=("en",), tags=[cls.water])
+        cls.persian = make_article(section=cls.culture, languages=("fa",))
+        cls.draft = make_article(section=cls.economy, tags=[cls.water], published_ago=None)
+
+    def shown(self, language, name, **kwargs) -> int:
+        response = self.client.get(url(language, name, **kwargs))
+        self.assertEqual(response.status_code, 200)
+        return response.context["paginator"].count
+
+    def counts(self) -> dict[str, int]:
+        """What each list page says, in both languages."""
+        return {
+            f"{language} {page}": self.shown(language, name, **kwargs)
+            for language in ("en", "fa")
+            for page, name, kwargs in (
+                ("home", "articles:home", {}),
+                ("economy", "articles:section", {"slug": getattr(self.economy, f"slug_{language}")}),
+                ("culture", "articles:section", {"slug": getattr(self.culture, f"slug_{language}")}),
+                ("water", "articles:tag", {"slug": getattr(self.water, f"slug_{language}")}),
+            )
+        }
+
+    def truth(self) -> dict[str, int]:
+        """The same counts, counted from the articles a reader may see."""
+        counts = {}
+        for language in ("en", "fa"):
+            readable = Article.objects.published().available_in(language)
+            counts[f"{language} home"] = readable.count()
+            counts[f"{language} economy"] = readable.filter(section=self.economy).count()
+            counts[f"{language} culture"] = readable.filter(section=self.culture).count()
+            counts[f"{language} water"] = readable.filter(tags=self.water).count()
+        return counts
+
+    def test_counts_start_right(self):
+        self.assertEqual(
+            self.counts(),
+            {
+                "en home": 2, "en economy": 2, "en culture": 0, "en water": 2,
+                "fa home": 2, "fa economy": 1, "fa culture": 1, "fa water": 1,
+            },
+        )  # fmt: skip
+
+    def test_every_edit_shows_at_once_in_the_counts(self):
+        steps = [
+            ("the draft is published", lambda: self.publish(self.draft)),
+            ("the English article is translated", lambda: self.translate(self.english)),
+            ("an article moves section", lambda: self.move(self.both, self.culture)),
+            ("a tag is taken off", lambda: self.english.tags.remove(self.water)),
+            ("a tag is put on", lambda: self.persian.tags.add(self.water)),
+            ("an article is withdrawn", lambda: self.withdraw(self.both)),
+            ("an article loses its Persian version", lambda: self.untranslate(self.persian)),
+            ("an article is deleted", lambda: self.english.delete()),
+            ("articles are withdrawn in bulk", lambda: Article.objects.all().update(status="withdrawn")),
+        ]
+        for story, step in steps:
+            with self.subTest(story):
+                step()
+                self.assertEqual(self.counts(), self.truth())
+
+    def test_a_scheduled_article_counts_from_its_time(self):
+        later = make_article(section=self.economy, tags=[self.water], published_ago=-timedelta(hours=1))
+        self.assertEqual(self.counts(), self.truth())
+        self.assertEqual(self.shown("en", "articles:home"), 2)
+        Article.objects.filter(pk=later.pk).update(publish_at=timezone.now() - timedelta(minutes=1))  # its hour came
+        self.assertEqual(self.shown("en", "articles:home"), 3)
+        self.assertEqual(self.counts(), self.truth())
+
+    def publish(self, article):
+        article.status = Article.Status.PUBLISHED
+        article.save()
+
+    def withdraw(self, article):
+        article.status = Article.Status.WITHDRAWN
+        article.save()
+
+    def translate(self, article):
+        article.headline_fa = "ترجمه"
+        article.body_fa = "<p>متن ترجمه‌شده.</p>"
+        article.save()
+
+    def untranslate(self, article):
+        article.body_fa = ""
+        article.save()
+
+    def move(self, article, section):
+        article.section = section
+        article.save()
