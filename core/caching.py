@@ -8,6 +8,7 @@ label, see pagecache/__init__.py) and the names views give themselves here ("hom
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.dispatch import Signal
 
 
@@ -48,8 +49,6 @@ def per_generation(name: str, build: Callable[[], object]):
     generation and rebuilt on the next call. Settings' PER_GENERATION_MEMO turns it off (the test runner
     does: its tests change rows in transactions that never commit, so no invalidation tells it).
     """
-    from django.conf import settings
-
     read = GENERATION_READER["read"]
     generation = read() if read is not None and getattr(settings, "PER_GENERATION_MEMO", True) else None
     if generation is None:

@@ -160,7 +160,8 @@ def word_diff(before: str, after: str) -> list[tuple[str, str]]:
 # become the Persian ones, vowel marks (harakat, superscript alef) and tatweel go, every digit (Persian,
 # Arabic-Indic) becomes ASCII, and the invisible marks (ZWJ, LRM, RLM, BOM) go.
 _ARABIC_MARKS = dict.fromkeys(range(0x064B, 0x0660)) | {0x0670: None}
-_FOLDED = str.maketrans(
+# The one table, for `fold()` here and search's `normalise()` (search/normalise.py).
+ARABIC_SCRIPT_FOLDING = str.maketrans(
     {
         "ي": "ی",  # Arabic yeh
         "ى": "ی",  # alef maksura
@@ -190,5 +191,5 @@ def fold(text: str | None) -> str:
     marks, tatweel and invisible marks dropped, digits ASCII, each ZWNJ (and any spacing around it) one space,
     whitespace collapsed, lower case. «می‌خواهند», «مي خواهند» and «می ‌خواهند» fold alike.
     """
-    text = unicodedata.normalize("NFKC", text or "").translate(_FOLDED)
+    text = unicodedata.normalize("NFKC", text or "").translate(ARABIC_SCRIPT_FOLDING)
     return " ".join(_JOINER_SPACING.sub(" ", text).split()).lower()

@@ -1,23 +1,21 @@
 """The desk's XLIFF exchange: export one object or the queue for a CAT tool, and import the translated file."""
 
 from django import forms
-from django.apps import apps
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from core.roles import is_author, is_editor, language_name, translator_language
 from core.text import localise_digits
-from core.translated import translated_models
 
 from . import glossary_check, state
 from .exchange import files
 from .exchange.importing import import_file
-from .views import _may_change, desk_language
+from .views import _may_change, desk_language, translated_object
 
 CONTENT_TYPE = "application/x-xliff+xml"
 
@@ -35,13 +33,7 @@ def _attachment(data: bytes, name: str) -> HttpResponse:
 
 def export_object_view(request, app_label, model_name, pk):
     """Send one object's source text as an XLIFF 1.2 file for translating into the desk's language."""
-    try:
-        model = apps.get_model(app_label, model_name)
-    except LookupError as error:
-        raise Http404 from error
-    if model not in translated_models():
-        raise Http404
-    obj = get_object_or_404(model, pk=pk)
+    obj = translated_object(app_label, model_name, pk)
     if not _may_exchange(request.user) or not _may_change(request, obj):
         raise PermissionDenied
     language = desk_language(request) or "fa"

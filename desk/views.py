@@ -65,15 +65,21 @@ def _may_change(request, obj) -> bool:
     return request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
 
 
-def translate_view(request, app_label, model_name, pk):
-    """Show the source beside the translator's fields; saving confirms the translation as up to date."""
+def translated_object(app_label: str, model_name: str, pk):
+    """Return the object of a translated model a desk address names, or answer 404."""
     try:
         model = apps.get_model(app_label, model_name)
     except LookupError as error:
         raise Http404 from error
     if model not in translated_models():
         raise Http404
-    obj = get_object_or_404(model, pk=pk)
+    return get_object_or_404(model, pk=pk)
+
+
+def translate_view(request, app_label, model_name, pk):
+    """Show the source beside the translator's fields; saving confirms the translation as up to date."""
+    obj = translated_object(app_label, model_name, pk)
+    model = type(obj)
     language = desk_language(request) or "fa"
     if not _may_change(request, obj) or is_author(request.user):
         raise PermissionDenied

@@ -147,13 +147,7 @@ def _candidates(folded: dict[str, str], marks: dict, source_language: str, targe
         rows += _postgres_candidates(wanted, source_language, target_language)
     else:
         query = Q()
-        for column, kind in (
-            ("head", "word"),
-            ("middle", "word"),
-            ("tail", "word"),
-            ("prefix", "prefix"),
-            ("suffix", "suffix"),
-        ):
+        for column, kind in FINGERPRINT_COLUMNS:
             query |= Q(**{f"{column}__in": {value for (mark, value) in wanted if mark == kind}})
         shortest = min(low for low, _high in wanted.values())
         longest = max(high for _low, high in wanted.values())
@@ -166,13 +160,7 @@ def _postgres_candidates(wanted: dict, source_language: str, target_language: st
     table = Segment._meta.db_table
     columns = ", ".join(f"segment.{name}" for name in ("id", *CANDIDATE_FIELDS[1:]))
     parts, parameters = [], []
-    for column, kind in (
-        ("head", "word"),
-        ("middle", "word"),
-        ("tail", "word"),
-        ("prefix", "prefix"),
-        ("suffix", "suffix"),
-    ):
+    for column, kind in FINGERPRINT_COLUMNS:
         chosen = [(value, low, high) for (mark, value), (low, high) in wanted.items() if mark == kind]
         if not chosen:
             continue

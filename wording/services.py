@@ -94,30 +94,26 @@ def _set(*, language, message, forms, by, reverts) -> Outcome:
     if before == forms:
         return Outcome(change=None)
     now = timezone.now()
+    # Which message of which language: how an override and each change name it.
+    identity = {
+        "language": language,
+        "context": message.context,
+        "msgid": message.msgid,
+        "msgid_plural": message.msgid_plural,
+    }
     if forms is None:
         override.delete()
     elif override is None:
         try:
             with transaction.atomic():  # a savepoint: another translator may create the row first
-                Override.objects.create(
-                    language=language,
-                    context=message.context,
-                    msgid=message.msgid,
-                    msgid_plural=message.msgid_plural,
-                    forms=forms,
-                    changed_by=by,
-                    changed_at=now,
-                )
+                Override.objects.create(**identity, forms=forms, changed_by=by, changed_at=now)
         except IntegrityError:
             return _set(language=language, message=message, forms=forms, by=by, reverts=reverts)  # on their row
     else:
         override.forms, override.changed_by, override.changed_at = forms, by, now
         override.save()
     change = Change.objects.create(
-        language=language,
-        context=message.context,
-        msgid=message.msgid,
-        msgid_plural=message.msgid_plural,
+        **identity,
         before=before,
         after=forms,
         changed_by=by,
