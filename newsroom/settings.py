@@ -127,6 +127,7 @@ INSTALLED_APPS = [
     "reversion",
     "axes",
     "django_prose_editor",
+    "django_tasks_db",
     "core",
     "articles",
     "authors",
@@ -309,6 +310,10 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 PER_GENERATION_MEMO = True
 # The public addresses it may serve (anonymous GETs only): the reader's pages, the sitemaps and robots.txt.
 PAGE_CACHE_PREFIXES = [*(f"/{code}/" for code, _name in LANGUAGES), "/sitemap", "/robots.txt"]
+
+# Background work (core/background.py): Django's tasks framework on the database backend (django-tasks-db)
+# by default, which needs no server beyond the database; run `manage.py db_worker` beside the app servers.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 # Content Security Policy (Django's own middleware): our pages load nothing from elsewhere.
 SECURE_CSP = {
