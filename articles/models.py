@@ -2,7 +2,7 @@ from datetime import datetime, timedelta
 
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connections, models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -36,6 +36,9 @@ TEASER_COLUMNS = (
 )
 # The order of every "latest" list; search results without a rank follow it too.
 NEWEST_FIRST = ("-publish_at", "-pk")
+# The lists whose size the database keeps per language on PostgreSQL (migrations 0012 and 0013), and how an
+# article is found in each: the home page holds every listed article.
+KEPT_LISTS = {"home": None, "section": "section", "tag": "tags", "author": "bylines__author"}
 
 # Saves this soon after first publication (typo fixes) do not earn an "Updated" line.
 UPDATE_GRACE = timedelta(minutes=10)
@@ -153,6 +156,29 @@ class ArticleQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by(*NEWEST_FIRST)
+
+    def kept_count(self, language: str, *, scope: str, object_id: int = 0) -> int | None:
+        """
+        Return how many articles a reader's list holds in the language, from the counts PostgreSQL keeps in
+        the same transaction as every change, less those scheduled for later (few, and found through the
+        (status, publish_at) index); None where no count is kept (SQLite), for the caller to count instead.
+        The list is the home page's, a section's, a tag's or an author's (KEPT_LISTS).
+        """
+        connection = connections[self.db]
+        if connection.vendor != "postgresql":
+            return None
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT articles FROM articles_listcount WHERE scope = %s AND object_id = %s AND language = %s",
+                [scope, object_id, language],
+            )
+            row = cursor.fetchone()
+        scheduled = Article.objects.using(self.db).filter(
+            status=Article.Status.PUBLISHED, publish_at__gt=timezone.now()
+        )
+        if KEPT_LISTS[scope] is not None:
+            scheduled = scheduled.filter(**{KEPT_LISTS[scope]: object_id})
+        return (row[0] if row else 0) - scheduled.available_in(language).count()
 
     def for_listing(self):
         """Fetch what a list item shows (section, bylines) without a query per item."""

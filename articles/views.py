@@ -1,15 +1,13 @@
-from django.db import connection
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from core.languages import LANGUAGE_CODES
-from core.views import ReaderPageMixin, url_in
+from core.views import KeptCountMixin, ReaderPageMixin, url_in
 from series.models import Series
 from series.reading import series_in, series_parts
 
@@ -23,7 +21,7 @@ SECTION_WINDOW = 300
 HOME_SERIES_COUNT = 4
 
 
-class ReaderListMixin(ReaderPageMixin):
+class ReaderListMixin(KeptCountMixin, ReaderPageMixin):
     """A paginated list of the articles a reader of the active language may see, newest first."""
 
     paginate_by = 12
@@ -31,13 +29,6 @@ class ReaderListMixin(ReaderPageMixin):
 
     def reader_articles(self):
         return Article.objects.published().available_in(get_language()).for_listing().as_teasers().newest_first()
-
-    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
-        """On PostgreSQL, count the list from the counts the database keeps rather than the whole archive."""
-        paginator = super().get_paginator(queryset, per_page, orphans, allow_empty_first_page, **kwargs)
-        if connection.vendor == "postgresql":
-            paginator.count = self.kept_count()  # in place of Paginator.count, which would COUNT every row
-        return paginator
 
     def list_scope(self) -> tuple[str, int]:
         """Return the list this page shows, as the kept counts name it: a tag's, a section's or the home page's."""
@@ -47,24 +38,9 @@ class ReaderListMixin(ReaderPageMixin):
             return "section", self.section.pk
         return "home", 0
 
-    def kept_count(self) -> int:
-        """
-        Return how many articles the list holds in the active language: the published ones the database
-        counts as they change (migration 0012, kept in the same transaction as every change), less those
-        scheduled for later, which are few and found through the (status, publish_at) index.
-        """
+    def kept_count(self) -> int | None:
         scope, object_id = self.list_scope()
-        language = get_language()
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT articles FROM articles_listcount WHERE scope = %s AND object_id = %s AND language = %s",
-                [scope, object_id, language],
-            )
-            row = cursor.fetchone()
-        scheduled = Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
-        if scope != "home":
-            scheduled = scheduled.filter(**{"tags" if scope == "tag" else "section": object_id})
-        return (row[0] if row else 0) - scheduled.available_in(language).count()
+        return Article.objects.kept_count(get_language(), scope=scope, object_id=object_id)
 
     def collection_data(self, name, context) -> dict:
         articles = context["articles"]

@@ -7,13 +7,13 @@ from django.views.generic import ListView
 
 from core import structured_data
 from core.languages import LANGUAGE_CODES
-from core.views import ReaderPageMixin
+from core.views import KeptCountMixin, ReaderPageMixin
 
 from .models import Author
 from .structured_data import person
 
 
-class AuthorView(ReaderPageMixin, ListView):
+class AuthorView(KeptCountMixin, ReaderPageMixin, ListView):
     """An author's page: who they are, then their articles in the reader's language."""
 
     template_name = "authors/author_detail.html"
@@ -26,6 +26,10 @@ class AuthorView(ReaderPageMixin, ListView):
             # The author's articles through the relation the articles app declares: authors imports no articles.
             self.author.articles.published().available_in(get_language()).for_listing().as_teasers().newest_first()
         )
+
+    def kept_count(self) -> int | None:
+        # Reached through the relation, like the list itself: authors imports no articles.
+        return self.author.articles.kept_count(get_language(), scope="author", object_id=self.author.pk)
 
     def alternate_locations(self):
         locations = {}

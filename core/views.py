@@ -20,6 +20,21 @@ def page_suffix(page) -> str:
     return f"?page={page.number}" if page is not None and page.number > 1 else ""
 
 
+class KeptCountMixin:
+    """A reader's list paginated from a count the database keeps (the view's kept_count()), not a COUNT of it."""
+
+    def kept_count(self) -> int | None:
+        """Return the list's size, or None to let the paginator count it."""
+        raise NotImplementedError
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, orphans, allow_empty_first_page, **kwargs)
+        count = self.kept_count()
+        if count is not None:
+            paginator.count = count  # in place of Paginator.count, which would COUNT every row of the list
+        return paginator
+
+
 class ReaderPageMixin:
     """What every reader page's <head> needs: its canonical address and its versions in other languages."""
 
