@@ -3,7 +3,7 @@ from datetime import datetime, timedelta
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connections, models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
@@ -36,9 +36,8 @@ TEASER_COLUMNS = (
 )
 # The order of every "latest" list; search results without a rank follow it too.
 NEWEST_FIRST = ("-publish_at", "-pk")
-# The lists whose size the database keeps per language on PostgreSQL (migrations 0012 and 0013), and how an
-# article is found in each: the home page holds every listed article.
-KEPT_LISTS = {"home": None, "section": "section", "tag": "tags", "author": "bylines__author"}
+# The lists whose size the database keeps per language on PostgreSQL (migrations 0012 and 0013).
+KEPT_LISTS = ("home", "section", "tag", "author")
 
 # Saves this soon after first publication (typo fixes) do not earn an "Updated" line.
 UPDATE_GRACE = timedelta(minutes=10)
@@ -134,7 +133,7 @@ class ArticleQuerySet(models.QuerySet):
         Return the articles a reader may see now: published, and not scheduled for later. The stored search
         index, which no page shows, is left in the database (see `without_search_index`).
         """
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now()).without_search_index()
+        return self.filter(Article.published_condition()).without_search_index()
 
     def without_search_index(self):
         """Leave each article's search text and vectors in the database: together larger than its body."""
@@ -173,12 +172,20 @@ class ArticleQuerySet(models.QuerySet):
                 [scope, object_id, language],
             )
             row = cursor.fetchone()
-        scheduled = Article.objects.using(self.db).filter(
-            status=Article.Status.PUBLISHED, publish_at__gt=timezone.now()
+        scheduled = (
+            Article.objects.using(self.db)
+            .filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
+            .available_in(language)
         )
-        if KEPT_LISTS[scope] is not None:
-            scheduled = scheduled.filter(**{KEPT_LISTS[scope]: object_id})
-        return (row[0] if row else 0) - scheduled.available_in(language).count()
+        if scope == "section":
+            scheduled = scheduled.filter(section=object_id)
+        elif scope in {"tag", "author"}:
+            # A scalar subquery, tested on each of the few scheduled articles. As a join (or EXISTS) PostgreSQL
+            # read all of a prolific writer's 137,000 bylines to find their seven scheduled articles (48 ms).
+            links = Article.tags.through.objects if scope == "tag" else Byline.objects
+            first_link = links.filter(article=OuterRef("pk"), **{scope: object_id}).values("pk")[:1]
+            scheduled = scheduled.annotate(link=Subquery(first_link)).filter(link__isnull=False)
+        return (row[0] if row else 0) - scheduled.count()
 
     def for_listing(self):
         """Fetch what a list item shows (section, bylines) without a query per item."""
@@ -313,6 +320,10 @@ class Article(TranslatedSlugMixin, models.Model):
             models.Index(fields=["section", "publish_at"], name="article_section_publish_idx"),
             # The sitemaps' last change (the newest updated_at) read from the end of an index, not the table.
             models.Index(fields=["updated_at"], name="article_updated_idx"),
+            # The newest parts of series (the home page's series in progress): one article in a hundred.
+            models.Index(
+                fields=["publish_at", "id"], condition=Q(series__isnull=False), name="article_series_publish_idx"
+            ),
         ]
 
     def __str__(self):
@@ -387,6 +398,14 @@ class Article(TranslatedSlugMixin, models.Model):
 
     def available_languages(self) -> list[str]:
         return [language for language in LANGUAGE_CODES if self.is_available_in(language)]
+
+    @classmethod
+    def published_condition(cls, *, through: str = "") -> Q:
+        """
+        Match the articles a reader may see now (`published()`), through a lookup from another model
+        ("articles__") when given, to match on articles joined to it.
+        """
+        return Q(**{f"{through}status": cls.Status.PUBLISHED, f"{through}publish_at__lte": timezone.now()})
 
     def is_published(self) -> bool:
         return (

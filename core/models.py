@@ -68,11 +68,14 @@ def required_translation_fields(model) -> tuple[str, ...]:
     return getattr(model, "required_translation_fields", None) or tuple(text_fields(model)[:1])
 
 
-def written_in(model, language: str) -> Q:
-    """Match the rows written in a language: every required translated field holds text there."""
+def written_in(model, language: str, *, through: str = "") -> Q:
+    """
+    Match the rows written in a language: every required translated field holds text there. `through` is
+    the lookup from another model to this one ("articles__"), to match on rows joined to it.
+    """
     condition = Q()
     for name in required_translation_fields(model):
-        condition &= filled(f"{name}_{language}")
+        condition &= filled(f"{through}{name}_{language}")
     return condition
 
 

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, Max
 
 from core.languages import LANGUAGE_CODES
 from core.models import filled, written_in
@@ -50,14 +50,16 @@ def series_parts(series: Series, language: str, *, current: models.Model | None 
 
 def series_in(language: str):
     """Return the series with a page in this language and at least one part readable in it, counted."""
-    # Limited to series articles, so the subqueries read a handful of rows, not the whole archive.
-    in_a_series = filed_articles().filter(series__isnull=False).published()
-    readable = Q(articles__in=in_a_series.available_in(language))
+    # The conditions are on the parts joined to each series, so a series' parts are read once, with it. (As
+    # subqueries over every series' articles they read 10,000 parts four times over at a million articles.)
+    article = filed_articles().model
+    published = article.published_condition(through="articles__")
+    readable = published & written_in(article, language, through="articles__")
     return (
         Series.objects.filter(filled(f"slug_{language}") & filled(f"title_{language}"))
         .annotate(
             parts_here=Count("articles", filter=readable, distinct=True),
-            parts_published=Count("articles", filter=Q(articles__in=in_a_series), distinct=True),
+            parts_published=Count("articles", filter=published, distinct=True),
             latest_part_at=Max("articles__publish_at", filter=readable),
         )
         .filter(parts_here__gt=0)

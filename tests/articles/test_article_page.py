@@ -277,6 +277,13 @@ class ArticlePageTests(TemporaryMediaMixin, ReaderTestCase):
         self.assertNotIn(elsewhere.url_in("en"), related)
         self.assertNotIn(self.article.url_in("en"), related)
 
+    def test_an_article_sharing_two_tags_is_related_once(self):
+        twice = make_article(tags=self.tags, published_ago=timedelta(seconds=30))  # another section, both tags
+        related = [link["href"] for link in self.page("en").select(".related .item__headline a")]
+        self.assertEqual(related[0], twice.url_in("en"))
+        self.assertEqual(len(related), 3)
+        self.assertEqual(len(set(related)), 3, related)
+
     def test_related_articles_are_only_those_written_in_the_page_language(self):
         related = [link["href"] for link in self.page("fa").select(".related .item__headline a")]
         self.assertIn(self.part_one.url_in("fa"), related)
