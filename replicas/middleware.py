@@ -28,7 +28,7 @@ class ReaderRequestMiddleware:
     """Let reader requests read from a replica (replicas.router); off when DATABASE_REPLICA_URLS lists none."""
 
     def __init__(self, get_response):
-        if not reading.replica_aliases():
+        if not settings.DATABASE_REPLICA_URLS:
             raise MiddlewareNotUsed
         self.get_response = get_response
 

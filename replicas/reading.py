@@ -12,9 +12,17 @@ from . import health
 UNDECIDED = "?"
 
 
+# newsroom/settings.py names the replicas in DATABASES replica_1, replica_2, … in DATABASE_REPLICA_URLS's order.
+REPLICA_PREFIX = "replica_"
+
+
+def is_replica(alias: str | None) -> bool:
+    return bool(alias) and alias.startswith(REPLICA_PREFIX)
+
+
 def replica_aliases() -> list[str]:
-    """Return the replicas' aliases in DATABASES (replica_1, replica_2, …)."""
-    return [alias for alias in settings.DATABASES if alias.startswith("replica_")]
+    """Return the replicas' aliases in DATABASES."""
+    return [alias for alias in settings.DATABASES if is_replica(alias)]
 
 
 @dataclass

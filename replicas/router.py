@@ -21,8 +21,9 @@ class ReplicaRouter:
 
     def allow_relation(self, obj1, obj2, **hints):
         # The replicas hold the primary's rows: an author read from a replica is the primary's author.
-        databases = {DEFAULT_DB_ALIAS, *reading.replica_aliases()}
-        return obj1._state.db in databases and obj2._state.db in databases
+        if all(db == DEFAULT_DB_ALIAS or reading.is_replica(db) for db in (obj1._state.db, obj2._state.db)):
+            return True
+        return None  # not ours to say
 
     def allow_migrate(self, db, app_label, model_name=None, **hints):
         return db == DEFAULT_DB_ALIAS  # a replica follows the primary's schema; it cannot be written to
