@@ -23,6 +23,7 @@ _checked: dict[str, tuple[float, bool]] = {}
 REPLAY = """
 SELECT pg_is_in_recovery(),
        pg_last_wal_replay_lsn() >= %s::pg_lsn,
+       pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() AND EXISTS (SELECT FROM pg_stat_wal_receiver),
        extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp())
 """
 
@@ -64,7 +65,7 @@ def measure(alias: str) -> bool:
             (primary_position,) = cursor.fetchone()
         with connections[alias].cursor() as cursor:
             cursor.execute(REPLAY, [primary_position])
-            in_recovery, caught_up, seconds_behind = cursor.fetchone()
+            in_recovery, caught_up, streaming_and_replayed, seconds_behind = cursor.fetchone()
     except DatabaseError as error:
         logger.warning("Replica %s is not used: %s", alias, type(error).__name__)
         close(alias)
@@ -72,9 +73,12 @@ def measure(alias: str) -> bool:
     if not in_recovery:
         logger.warning("Replica %s is not used: it is not replaying a primary's WAL (promoted?)", alias)
         return False
-    # Caught up with the primary as it was a moment ago: no lag. Otherwise it is behind by the age of the last
-    # transaction it replayed (unknown, so too far, when it has replayed none since it started).
-    lag = 0.0 if caught_up else seconds_behind
+    # No lag when it has what the primary had a moment ago, or when it is receiving WAL and has replayed all it
+    # received (what the primary wrote since is on its way: the primary also writes WAL that no transaction
+    # commits, a checkpoint or vacuum, which would otherwise make a replica milliseconds behind look as far
+    # behind as the last commit is old). Otherwise it is behind by the age of the last transaction it replayed
+    # (replay paused or slow), unknown, so too far, when it has replayed none since it started.
+    lag = 0.0 if caught_up or streaming_and_replayed else seconds_behind
     if lag is None or lag > settings.DATABASE_REPLICA_MAX_LAG:
         logger.warning("Replica %s is not used: %s s behind the primary", alias, "?" if lag is None else f"{lag:.1f}")
         return False

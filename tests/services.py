@@ -11,7 +11,9 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -135,6 +137,19 @@ class RedisServer:
 PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 
 
+# The cluster's reaper: waits for its parent to close the pipe (or die), then stops what still runs and deletes.
+REAPER = """
+import os, shutil, subprocess, sys
+pg_ctl, folder, user = sys.argv[1:]
+sys.stdin.read()
+for name in ("replica", "primary"):
+    if os.path.exists(os.path.join(folder, name, "postmaster.pid")):
+        subprocess.run([pg_ctl, "-D", os.path.join(folder, name), "-m", "immediate", "-w", "stop"],
+                       user=user or None, capture_output=True, timeout=60)
+shutil.rmtree(folder, ignore_errors=True)
+"""
+
+
 class PostgresReplicaCluster:
     """
     A throw-away PostgreSQL primary and a streaming replica of it (pg_basebackup -R), on free loopback ports.
@@ -161,6 +176,13 @@ class PostgresReplicaCluster:
         self.primary = PostgresServer(self, "primary")
         self.replica = PostgresServer(self, "replica")
         atexit.register(self.close)
+        # Should this process die without running close() (killed, or the run interrupted twice), a process of
+        # its own sees the pipe close, stops both servers and deletes the folder.
+        self.reaper = subprocess.Popen(
+            [sys.executable, "-c", REAPER, str(PG_BIN / "pg_ctl"), str(self.folder), self.user or ""],
+            stdin=subprocess.PIPE,
+            start_new_session=True,
+        )
 
     def run(self, *command: str) -> None:
         result = subprocess.run(command, user=self.user, capture_output=True, text=True, timeout=60)
@@ -214,6 +236,8 @@ class PostgresReplicaCluster:
         for server in (self.replica, self.primary):
             server.stop(mode="immediate")
         shutil.rmtree(self.folder, ignore_errors=True)
+        self.reaper.stdin.close()
+        self.reaper.wait(timeout=30)
         atexit.unregister(self.close)
 
     def __enter__(self) -> "PostgresReplicaCluster":
@@ -271,3 +295,52 @@ class PostgresServer:
     def read_log(self) -> str:
         with open(self.log, errors="replace") as log:
             return log.read()
+
+
+class CuttingProxy:
+    """
+    A TCP proxy to a loopback port that drops a connection the moment its client sends `marker`: a database
+    that fails in the middle of a page, on cue, while it answers everything else.
+    """
+
+    def __init__(self, target_port: int, marker: bytes):
+        self.target_port = target_port
+        self.marker = marker
+        self.cuts = 0
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        threading.Thread(target=self.accept, daemon=True).start()
+
+    def accept(self) -> None:
+        while True:
+            try:
+                client, _address = self.listener.accept()
+            except OSError:
+                return  # closed
+            try:
+                upstream = socket.create_connection(("127.0.0.1", self.target_port), timeout=5)
+            except OSError:
+                client.close()
+                continue
+            upstream.settimeout(None)
+            threading.Thread(target=self.pump, args=(client, upstream, True), daemon=True).start()
+            threading.Thread(target=self.pump, args=(upstream, client, False), daemon=True).start()
+
+    def pump(self, source: socket.socket, target: socket.socket, from_client: bool) -> None:
+        try:
+            while data := source.recv(65536):
+                if from_client and self.marker in data:
+                    self.cuts += 1
+                    break
+                target.sendall(data)
+        except OSError:
+            pass
+        for end in (source, target):
+            try:
+                end.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            end.close()
+
+    def close(self) -> None:
+        self.listener.close()

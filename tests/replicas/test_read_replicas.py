@@ -17,7 +17,7 @@ import urllib.request
 from django.test import SimpleTestCase
 
 from tests.appserver import AppServer, Staff
-from tests.services import PostgresReplicaCluster, RedisServer
+from tests.services import CuttingProxy, PostgresReplicaCluster, RedisServer
 
 PASSWORD = "a-long-test-password"
 MAX_LAG = 0.5
@@ -74,7 +74,7 @@ class ClusterMixin:
             workers=2,
             database_url=cls.cluster.primary.url,
             env={
-                "DATABASE_REPLICA_URLS": cls.cluster.replica.url,
+                "DATABASE_REPLICA_URLS": cls.replica_url(),
                 "DB_CONN_MAX_AGE": "60",  # connections kept between requests, as in production
                 **cls.server_env(),
             },
@@ -87,6 +87,10 @@ class ClusterMixin:
     @classmethod
     def server_env(cls) -> dict:
         return {"DATABASE_REPLICA_MAX_LAG": str(MAX_LAG)}
+
+    @classmethod
+    def replica_url(cls) -> str:
+        return cls.cluster.replica.url
 
     def setUp(self):
         super().setUp()
@@ -105,11 +109,11 @@ class ClusterMixin:
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             statements = Statements(self.cluster)
-            self.assert_page(path, "<html")
+            self.assert_page(f"{path}?uncached=1", "<html")  # a parameter the page cache does not serve
             if "articles_article" in statements.since("replica"):
                 return
             time.sleep(0.1)
-        self.fail("readers' pages did not come from the replica again within 10 s")
+        self.fail(f"readers' pages did not come from the replica again within 10 s:\n{self.server.server_log()}")
 
 
 class ReadReplicaTests(ClusterMixin, SimpleTestCase):
@@ -126,7 +130,7 @@ class ReadReplicaTests(ClusterMixin, SimpleTestCase):
             with self.subTest(page):
                 statements = Statements(self.cluster)
                 self.assert_page(page, text)
-                self.assertNotIn("articles_article", statements.since("primary"))
+                self.assertNotIn("articles_article", statements.since("primary"), self.server.server_log())
                 self.assertIn("articles_", statements.since("replica"))
         self.assertIn("pistachiofield", statements.since("replica"))
 
@@ -199,7 +203,15 @@ class ReadReplicaTests(ClusterMixin, SimpleTestCase):
 
 
 class WithThePageCacheTests(ClusterMixin, SimpleTestCase):
-    """A page made from a replica's rows older than an edit is served once at most, never kept in the page cache."""
+    """
+    With the page cache on, and the replica reached through a proxy that can make it fail in the middle of a page.
+    """
+
+    @classmethod
+    def replica_url(cls) -> str:
+        cls.proxy = CuttingProxy(cls.cluster.replica.port, marker=b"fails-mid-page")
+        cls.addClassCleanup(cls.proxy.close)
+        return cls.cluster.replica.url.replace(f":{cls.cluster.replica.port}/", f":{cls.proxy.port}/")
 
     @classmethod
     def server_env(cls) -> dict:
@@ -227,3 +239,13 @@ class WithThePageCacheTests(ClusterMixin, SimpleTestCase):
         self.cluster.wait_until_replayed()
         # ...but did not leave it in the cache: once the replica has the edit, so does every reader.
         self.assert_page(path, "Aquifers recovering")
+
+    def test_a_replica_failing_in_the_middle_of_a_page_gives_the_reader_the_page_from_the_primary(self):
+        _pk, path = self.article(2)
+        self.read_on_replica_again(path)
+        statements = Statements(self.cluster)
+        # The search's query carries the words: the proxy drops the replica's connection as it is sent.
+        self.assert_page("/en/search/?q=pistachiofield+fails-mid-page", "Search")
+        self.assertEqual(self.proxy.cuts, 1)
+        self.assertIn("fails-mid-page", statements.since("primary"))
+        self.read_on_replica_again(path)
