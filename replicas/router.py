@@ -2,6 +2,8 @@
 
 from django.db import DEFAULT_DB_ALIAS, connections
 
+from core.primary import primary_required
+
 from . import reading
 
 
@@ -12,6 +14,8 @@ class ReplicaRouter:
         request = reading.current.get()
         if request is None:
             return None  # the primary, or the database an instance was read from
+        if primary_required():
+            return DEFAULT_DB_ALIAS  # a value kept beyond this request is being built (core/primary.py)
         if connections[DEFAULT_DB_ALIAS].in_atomic_block:
             return DEFAULT_DB_ALIAS  # a transaction reads what it writes (select_for_update is a write)
         return request.database()

@@ -1,17 +1,24 @@
 """The router's and the middleware's rules: which requests may read from a replica, and what never does."""
 
+from datetime import timedelta
+from unittest import mock
+
 from django.conf import settings
 from django.core.exceptions import MiddlewareNotUsed
-from django.db import router, transaction
-from django.test import RequestFactory, SimpleTestCase, TestCase, override_settings
+from django.db import connections, router, transaction
+from django.test import RequestFactory, SimpleTestCase, TestCase, TransactionTestCase, override_settings
+from django.test.utils import CaptureQueriesContext
 
-from articles.models import Article
+from articles.models import Article, sections_in
 from authors.models import Author
+from core import caching
+from core.primary import on_primary
 from replicas import reading
 from replicas.health import pin_seconds
 from replicas.middleware import WROTE_COOKIE, ReaderRequestMiddleware, reader_request
 from replicas.router import ReplicaRouter
-from tests.factories import make_article
+from tests.factories import make_article, make_section
+from wording import runtime
 
 ROUTED = override_settings(DATABASE_ROUTERS=["replicas.router.ReplicaRouter"])
 
@@ -45,6 +52,10 @@ class RouterTests(SimpleTestCase):
 
     def test_reads_inside_a_transaction_go_to_the_primary(self):
         with InAReaderRequest(), transaction.atomic():
+            self.assertEqual(Article.objects.all().db, "default")
+
+    def test_reads_for_a_value_kept_beyond_the_request_go_to_the_primary(self):
+        with InAReaderRequest(), on_primary():
             self.assertEqual(Article.objects.all().db, "default")
 
     def test_objects_from_a_replica_and_the_primary_may_be_related(self):
@@ -96,3 +107,38 @@ class PinnedAfterAWriteTests(TestCase):
         response = self.client.get("/en/")
         self.assertContains(response, "Wells of the plateau")
         self.assertNotIn(WROTE_COOKIE, response.cookies)
+
+
+@ROUTED
+class KeptValuesTests(TransactionTestCase):
+    """
+    What one reader request builds for later ones is read on the primary (a replica_1 query would fail here).
+    Outside a transaction, as a request runs: inside one, every read is on the primary anyway.
+    """
+
+    def test_the_navigations_sections_kept_for_the_generation_are_read_on_the_primary(self):
+        make_section(name_en="Water")
+        with (
+            override_settings(PER_GENERATION_MEMO=True),
+            mock.patch.dict(caching.GENERATION_READER, {"read": lambda: 7}),
+            InAReaderRequest(),
+            CaptureQueriesContext(connections["default"]) as queries,
+        ):
+            sections = sections_in("en")
+        caching._per_generation.clear()
+        self.assertEqual([section.name_en for section in sections], ["Water"])
+        self.assertEqual(len(queries), 1)
+
+    def test_the_next_scheduled_change_kept_in_the_shared_cache_is_read_on_the_primary(self):
+        make_article(published_ago=-timedelta(hours=2))
+        with InAReaderRequest(), CaptureQueriesContext(connections["default"]) as queries:
+            self.assertIsNotNone(Article.page_cache_next_change())
+        self.assertEqual(len(queries), 1)
+
+    @override_settings(WORDING_POLL_SECONDS=0.5)
+    def test_the_interface_corrections_kept_by_the_process_are_read_on_the_primary(self):
+        self.addCleanup(runtime.reset)
+        runtime.reset()
+        with InAReaderRequest(), CaptureQueriesContext(connections["default"]) as queries:
+            runtime.refresh()
+        self.assertGreaterEqual(len(queries), 1)
