@@ -13,6 +13,7 @@ from core import media
 from core.caching import per_generation
 from core.languages import LANGUAGE_CODES
 from core.models import TranslatedSlugMixin, drop_control_characters, filled, is_written, written_in
+from core.primary import on_primary
 from core.renditions import Renditions, delete_renditions_after_commit, make_renditions
 from core.text import reading_minutes, sanitise_body
 from core.validators import validate_raster_image
@@ -472,12 +473,13 @@ class Article(TranslatedSlugMixin, models.Model):
     @classmethod
     def page_cache_next_change(cls) -> datetime | None:
         """Return when the next scheduled article appears, changing the lists with no save."""
-        return (
-            cls.objects.filter(status=cls.Status.PUBLISHED, publish_at__gt=timezone.now())
-            .order_by("publish_at")
-            .values_list("publish_at", flat=True)
-            .first()
-        )
+        with on_primary():  # kept in the shared cache for every page's lifetime: not from a replica behind
+            return (
+                cls.objects.filter(status=cls.Status.PUBLISHED, publish_at__gt=timezone.now())
+                .order_by("publish_at")
+                .values_list("publish_at", flat=True)
+                .first()
+            )
 
 
 class Byline(models.Model):

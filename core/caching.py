@@ -11,6 +11,8 @@ from collections.abc import Callable
 from django.conf import settings
 from django.dispatch import Signal
 
+from .primary import on_primary
+
 
 def page_cache_tags(*tags: str) -> Callable:
     """
@@ -56,6 +58,7 @@ def per_generation(name: str, build: Callable[[], object]):
     kept = _per_generation.get(name)
     if kept is not None and kept[0] == generation:
         return kept[1]
-    value = build()
+    with on_primary():  # kept for every later page: not from a replica a moment behind the generation
+        value = build()
     _per_generation[name] = (generation, value)
     return value

@@ -66,9 +66,9 @@ def env_seconds(name: str, default: float) -> float:
     return value
 
 
-def env_database(name: str, default: str, *, conn_max_age: int = 0) -> dict:
-    """Return Django's DATABASES entry for a database URL (sqlite:///… or postgres://…)."""
-    url = os.environ.get(name) or default
+def env_database(name: str, default: str, *, conn_max_age: int = 0, url: str | None = None) -> dict:
+    """Return Django's DATABASES entry for a database URL (sqlite:///… or postgres://…): `url`, or else $name."""
+    url = url or os.environ.get(name) or default
     try:
         # A connection kept between requests is checked before reuse (CONN_HEALTH_CHECKS), so a database
         # restart costs one reconnect, not an error page.
@@ -149,6 +149,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Early, so that a cached page is served before sessions, auth and locale do any work.
     "pagecache.middleware.PageCacheMiddleware",
+    # Marks anonymous reader requests, which may read from a replica (replicas/; off without DATABASE_REPLICA_URLS).
+    "replicas.middleware.ReaderRequestMiddleware",
     # The translators' corrections to the interface's wording, reloaded within a second of a change (wording/).
     "wording.runtime.WordingMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -208,6 +210,20 @@ DATABASES = {
         conn_max_age=env_int("DB_CONN_MAX_AGE", 0 if DEBUG else 60),
     )
 }
+
+# Read replicas (replicas/): anonymous reader pages, feeds, sitemaps and search read from a streaming replica
+# of DATABASE_URL when one is listed and no more than DATABASE_REPLICA_MAX_LAG seconds behind; everything else
+# (the admin, the desk, tasks, commands, every write, anyone signed in or who just sent a form) uses the
+# primary. None by default: then nothing changes.
+DATABASE_REPLICA_URLS = env_list("DATABASE_REPLICA_URLS", [])
+DATABASE_REPLICA_MAX_LAG = env_seconds("DATABASE_REPLICA_MAX_LAG", 1.0)
+for _number, _url in enumerate(DATABASE_REPLICA_URLS, start=1):
+    _replica = env_database("DATABASE_REPLICA_URLS", "", conn_max_age=DATABASES["default"]["CONN_MAX_AGE"], url=_url)
+    if DATABASES["default"]["ENGINE"] != "newsroom.postgresql" or _replica["ENGINE"] != "newsroom.postgresql":
+        raise ImproperlyConfigured("DATABASE_REPLICA_URLS: read replicas need PostgreSQL, for them and DATABASE_URL.")
+    # The test runner makes no database for a replica: in tests it is the test database itself.
+    DATABASES[f"replica_{_number}"] = {**_replica, "TEST": {"MIRROR": "default"}}
+DATABASE_ROUTERS = ["replicas.router.ReplicaRouter"] if DATABASE_REPLICA_URLS else []
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -26,7 +26,7 @@ GUNICORN = Path(sys.executable).with_name("gunicorn")
 class AppServer(Installation):
     """Newsroom under gunicorn with `workers` sync workers, on a fresh, migrated installation of its own."""
 
-    def __init__(self, *, workers: int = 4, env: dict | None = None):
+    def __init__(self, *, workers: int = 4, env: dict | None = None, database_url: str | None = None):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         super().__init__(
@@ -40,6 +40,7 @@ class AppServer(Installation):
                 "PAGE_CACHE_SECONDS": "0",
                 **(env or {}),
             },
+            database_url=database_url,
         )
         self.process = None
 

@@ -43,17 +43,25 @@ def postgres(statement: str) -> None:
 class Installation:
     """An empty database and media folder; `manage()` runs a command against them."""
 
-    def __init__(self, purpose: str, *, env: dict | None = None):
+    def __init__(self, purpose: str, *, env: dict | None = None, database_url: str | None = None):
         self.folder = Path(tempfile.mkdtemp(prefix=f"newsroom-ops-{purpose}-"))
         self.media = self.folder / "media"
         self.media.mkdir()
         self.extra_env = env or {}
+        # A database the test made itself (a throw-away cluster's): used as it is, and never dropped here.
+        self.own_database_url = database_url
         self.database_name = f"newsroom_ops_{purpose}_{os.getpid()}_{uuid.uuid4().hex[:6]}"
-        if suite_uses_postgres():
+        if self.creates_database:
             postgres(f'CREATE DATABASE "{self.database_name}"')
 
     @property
+    def creates_database(self) -> bool:
+        return self.own_database_url is None and suite_uses_postgres()
+
+    @property
     def database_url(self) -> str:
+        if self.own_database_url:
+            return self.own_database_url
         if not suite_uses_postgres():
             return f"sqlite:///{self.folder / 'db.sqlite3'}"
         config = settings.DATABASES["default"]
@@ -99,6 +107,6 @@ class Installation:
         return json.loads(output.strip().splitlines()[-1])
 
     def close(self) -> None:
-        if suite_uses_postgres():
+        if self.creates_database:
             postgres(f'DROP DATABASE IF EXISTS "{self.database_name}" WITH (FORCE)')
         shutil.rmtree(self.folder, ignore_errors=True)

@@ -32,6 +32,8 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.db.models import Max
 from django.utils.translation import trans_real
 
+from core.primary import on_primary
+
 from .models import Change, Override, message_key
 
 # When no connection to the database can be made at all, the page being answered cannot be made either: the
@@ -124,16 +126,19 @@ def refresh() -> None:
         return
     now = time.monotonic()
     if now - _state["checked_at"] >= seconds and _lock.acquire(blocking=False):
+        # What is read here serves every later request in this process: from the primary, never a replica a
+        # moment behind the version the shared cache announced (core/primary.py).
         try:
             _state["checked_at"] = now
-            version = read_version(now)
-            if version is not None and version != _state["version"]:
-                try:
-                    layers = load_layers()
-                except DatabaseError:
-                    logger.warning("Interface wording: the corrections could not be read; the last ones stay.")
-                else:
-                    _state.update(layers=layers, version=version)
+            with on_primary():
+                version = read_version(now)
+                if version is not None and version != _state["version"]:
+                    try:
+                        layers = load_layers()
+                    except DatabaseError:
+                        logger.warning("Interface wording: the corrections could not be read; the last ones stay.")
+                    else:
+                        _state.update(layers=layers, version=version)
         finally:
             _lock.release()
     install()
