@@ -334,7 +334,8 @@ if TASKS_BACKEND == "django_tasks_rq.RQBackend":
     INSTALLED_APPS.append("django_rq")
 elif TASKS_BACKEND != "django_tasks_db.DatabaseBackend":
     raise ImproperlyConfigured(
-        f"TASKS_BACKEND={TASKS_BACKEND!r}: use django_tasks_db.DatabaseBackend (the default) or django_tasks_rq.RQBackend."
+        f"TASKS_BACKEND={TASKS_BACKEND!r}: use django_tasks_db.DatabaseBackend (the default) "
+        "or django_tasks_rq.RQBackend."
     )
 # The worker (operations/worker.py): how often an idle worker looks for work (edge purges must go out within
 # ~100 ms of a commit), how often it writes its heartbeat, and after how long without one its running tasks
