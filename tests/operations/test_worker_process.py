@@ -3,7 +3,6 @@
 task whose worker is killed half-way (SIGKILL) is run again by another worker, leaving nothing half-done.
 """
 
-import json
 import signal
 import subprocess
 import sys
@@ -80,7 +79,8 @@ class WorkerProcessTests(SimpleTestCase):
         self.assertEqual(task["workers"], ["first", "second"])
         groups = self.installation.python(
             "import json; from django.contrib.auth.models import Group; "
-            "print(json.dumps(sorted(Group.objects.filter(name__startswith='Killed story').values_list('name', flat=True))))"
+            "names = Group.objects.filter(name__startswith='Killed story').values_list('name', flat=True); "
+            "print(json.dumps(sorted(names)))"
         )
         self.assertEqual(groups, ["Killed story (first half)", "Killed story (second half)"])
 
@@ -91,6 +91,7 @@ class WorkerProcessTests(SimpleTestCase):
         worker.send_signal(signal.SIGTERM)
         self.assertEqual(worker.wait(timeout=15), 0)
         beats = self.installation.python(
-            "import json; from operations.models import WorkerHeartbeat; print(json.dumps(WorkerHeartbeat.objects.count()))"
+            "import json; from operations.models import WorkerHeartbeat; "
+            "print(json.dumps(WorkerHeartbeat.objects.count()))"
         )
         self.assertEqual(beats, 0)
