@@ -16,6 +16,7 @@ import argparse
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -131,7 +132,7 @@ def main() -> None:
     port = free_port()
     env = {**os.environ, "ALLOWED_HOSTS": "127.0.0.1", "GUNICORN_BIND": f"127.0.0.1:{port}",
            "GUNICORN_WORKERS": "2", "GUNICORN_ACCESS_LOG": "", "GUNICORN_LOG_LEVEL": "warning"}  # fmt: skip
-    logs = open(ROOT / "bench" / ".rename-bench.log", "w")  # noqa: SIM115 -- closed at the end
+    logs = tempfile.NamedTemporaryFile("w", prefix="rename-bench-", suffix=".log", delete=False)  # noqa: SIM115
     server = subprocess.Popen([str(GUNICORN), "--config", "deploy/gunicorn.conf.py"], cwd=ROOT, env=env,
                               stdout=logs, stderr=subprocess.STDOUT)  # fmt: skip
     worker = subprocess.Popen([sys.executable, "manage.py", "run_worker", "--verbosity", "0"], cwd=ROOT, env=env,

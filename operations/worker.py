@@ -149,10 +149,3 @@ class NewsroomWorker(Worker):
         if db_task_result.status == TaskResultStatus.FAILED:
             requeue_or_fail(db_task_result, error_path=db_task_result.exception_class_path,
                             error=db_task_result.traceback)  # fmt: skip
-
-
-def run_queued_tasks(*, max_tasks: int | None = None) -> int:
-    """Run the tasks ready now through the worker's own loop, in this process; return how many ran."""
-    worker = NewsroomWorker(batch=True, max_tasks=max_tasks)
-    worker.run()
-    return worker._run_tasks

@@ -13,10 +13,11 @@ from django_tasks_db.models import DBTaskResult
 
 from core.background import enqueue_on_commit
 from operations.models import WorkerHeartbeat
-from operations.worker import WORKER_LOST, reclaim_abandoned, run_queued_tasks
+from operations.worker import WORKER_LOST, reclaim_abandoned
 from search.tasks import reindex_named
 from tests.factories import make_section
 from tests.operations.background_tasks import flaky
+from tests.tasks import run_queued_tasks
 
 
 def marker() -> str:

@@ -10,10 +10,10 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from operations.models import WorkerHeartbeat
-from operations.worker import run_queued_tasks
 from tests.admin.base import NewsroomAdminTestCase, messages_on, page
 from tests.operations.background_tasks import flaky
 from tests.operations.test_background_tasks import marker
+from tests.tasks import run_queued_tasks
 
 TASKS = reverse("admin:operations_backgroundtask_changelist")
 WORKERS = reverse("admin:operations_workerheartbeat_changelist")
@@ -96,3 +96,16 @@ class WorkersAdminTests(NewsroomAdminTestCase):
                           for row in html.select("#result_list tbody tr")}  # fmt: skip
                 self.assertEqual(health["alive-1"], alive)
                 self.assertTrue(health["gone-2"].startswith(stale), health["gone-2"])
+
+
+class ReadinessReportsWorkersTests(NewsroomAdminTestCase):
+    def test_readyz_tells_the_workers_heartbeat_and_stays_ready_without_one(self):
+        self.assertEqual(self.client.get("/readyz").json()["workers"],
+                         {"status": "stale", "alive": 0, "last_heartbeat_seconds_ago": None})  # fmt: skip
+        now = timezone.now()
+        WorkerHeartbeat.objects.create(worker_id="w1", hostname="web1", pid=1, started_at=now, last_seen=now)
+        response = self.client.get("/readyz")
+        self.assertEqual(response.status_code, 200)
+        workers = response.json()["workers"]
+        self.assertEqual((workers["status"], workers["alive"]), ("ok", 1))
+        self.assertLess(workers["last_heartbeat_seconds_ago"], 5)

@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils import translation
 
 from articles.models import Article, Byline
-from operations.worker import run_queued_tasks
 from search.backends import search
 from search.query import COMMON_WORDS, Query
 from search.results import Results
 from tests.factories import make_article, make_author, make_section, make_tag
+from tests.tasks import run_queued_tasks
 
 
 def search_url(language: str) -> str:

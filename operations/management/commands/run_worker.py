@@ -22,11 +22,10 @@ class Command(BaseCommand):
         parser.add_argument("--worker-id", default=None, help="A name unique among the workers (default: made up).")
 
     def handle(self, *, queue_name: str, batch: bool, worker_id: str | None, verbosity: int, **options):
-        if verbosity:
-            handler = logging.StreamHandler(self.stdout)
-            for name in ("operations.worker", "django_tasks_db", "django.tasks"):
-                logging.getLogger(name).addHandler(handler)
-                logging.getLogger(name).setLevel(logging.INFO if verbosity == 1 else logging.DEBUG)
+        # The messages go through the site's LOGGING (the root's console handler); the verbosity sets how many.
+        level = {0: logging.WARNING, 1: logging.INFO}.get(verbosity, logging.DEBUG)
+        for name in ("operations.worker", "django_tasks_db", "django.tasks", "core.background"):
+            logging.getLogger(name).setLevel(level)
         queues = queue_name.split(",")
         if uses_database_backend():
             worker = NewsroomWorker(worker_id=worker_id, batch=batch, queue_names=queues)
