@@ -17,7 +17,7 @@ from operations.worker import WORKER_LOST, reclaim_abandoned
 from search.tasks import reindex_named
 from tests.factories import make_section
 from tests.operations.background_tasks import flaky
-from tests.tasks import run_queued_tasks
+from tests.tasks import failing_tasks, run_queued_tasks
 
 
 def marker() -> str:
@@ -45,7 +45,9 @@ class RetryTests(TestCase):
     def test_a_failed_task_is_tried_again_after_its_backoff(self):
         before = timezone.now()
         flaky.enqueue(marker(), 1)
-        self.assertEqual(run_queued_tasks(), 1)
+        with failing_tasks(self) as (_failures, warnings):
+            self.assertEqual(run_queued_tasks(), 1)
+        self.assertIn("failed on attempt 1 of 3", warnings.output[0])
         task = DBTaskResult.objects.get()
         self.assertEqual(task.status, TaskResultStatus.READY)
         self.assertIn("failure number 1", task.traceback)  # the last error stays visible while it waits
@@ -62,7 +64,8 @@ class RetryTests(TestCase):
         waits = []
         for _attempt in range(3):
             started = timezone.now()
-            run_queued_tasks()
+            with failing_tasks(self):
+                run_queued_tasks()
             task = DBTaskResult.objects.get()
             waits.append(round((task.run_after - started).total_seconds()))
             DBTaskResult.objects.filter(status=TaskResultStatus.READY).update(run_after=timezone.now())
@@ -88,7 +91,9 @@ class ReclaimTests(TestCase):
     def test_a_task_whose_worker_went_silent_is_run_again(self):
         task = self.running_task(worker_id="dead")
         self.heartbeat("dead", seconds_ago=120)
-        self.assertEqual(reclaim_abandoned(), 1)
+        with self.assertLogs("operations.worker", "WARNING") as logs:
+            self.assertEqual(reclaim_abandoned(), 1)
+        self.assertIn("Reclaimed 1 task(s) whose worker stopped.", logs.output[-1])
         task.refresh_from_db()
         self.assertEqual((task.status, task.exception_class_path), (TaskResultStatus.READY, WORKER_LOST))
         DBTaskResult.objects.update(run_after=timezone.now())
@@ -105,7 +110,8 @@ class ReclaimTests(TestCase):
 
     def test_a_task_lost_on_its_last_attempt_fails_saying_so(self):
         task = self.running_task(worker_id="dead", attempts=3)
-        reclaim_abandoned()
+        with self.assertLogs("operations.worker", "ERROR"):
+            reclaim_abandoned()
         task.refresh_from_db()
         self.assertEqual(task.status, TaskResultStatus.FAILED)
         self.assertIn("stopped while running this task", task.traceback)

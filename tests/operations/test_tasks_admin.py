@@ -13,7 +13,7 @@ from operations.models import WorkerHeartbeat
 from tests.admin.base import NewsroomAdminTestCase, messages_on, page
 from tests.operations.background_tasks import flaky
 from tests.operations.test_background_tasks import marker
-from tests.tasks import run_queued_tasks
+from tests.tasks import failing_tasks, run_queued_tasks
 
 TASKS = reverse("admin:operations_backgroundtask_changelist")
 WORKERS = reverse("admin:operations_workerheartbeat_changelist")
@@ -23,7 +23,8 @@ class TasksAdminTests(NewsroomAdminTestCase):
     def setUp(self):
         flaky.enqueue(marker(), 10)
         for _attempt in range(3):  # three failures: FAILED with its error
-            run_queued_tasks()
+            with failing_tasks(self):
+                run_queued_tasks()
             DBTaskResult.objects.filter(status=TaskResultStatus.READY).update(run_after=timezone.now())
         self.failed = DBTaskResult.objects.get()
         flaky.enqueue(marker(), 0)  # and one waiting in the queue
@@ -64,19 +65,21 @@ class TasksAdminTests(NewsroomAdminTestCase):
         self.assertEqual(messages_on(response), ["1 failed task queued again."])
         self.failed.refresh_from_db()
         self.assertEqual(self.failed.status, TaskResultStatus.READY)
-        run_queued_tasks()
+        with failing_tasks(self):
+            run_queued_tasks()
         self.failed.refresh_from_db()
         self.assertEqual(self.failed.status, TaskResultStatus.FAILED)  # still failing: back to FAILED, tried once more
         self.assertIn("failure number 4", self.failed.traceback)
 
     def test_authors_and_translators_are_refused_even_with_a_crafted_post(self):
         for user in (self.author_user, self.translator):
-            with self.subTest(user=user.username):
+            with self.subTest(user=user.username), self.assertLogs("django.request", "WARNING") as refusals:
                 self.client.force_login(user)
                 self.assertEqual(self.client.get(TASKS).status_code, 403)
                 self.assertEqual(self.client.get(WORKERS).status_code, 403)
                 response = self.client.post(TASKS, {"action": "retry", "_selected_action": [self.failed.pk]})
                 self.assertEqual(response.status_code, 403)
+                self.assertEqual(len(refusals.output), 3)
                 self.failed.refresh_from_db()
                 self.assertEqual(self.failed.status, TaskResultStatus.FAILED)
 
