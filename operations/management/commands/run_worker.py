@@ -41,7 +41,7 @@ class Command(BaseCommand):
         drainer.start()
         try:
             rq_queues = list(settings.RQ_QUEUES) if queues == ["*"] else queues
-            call_command("rqworker", *rq_queues, *(["--burst"] if batch else []))
+            call_command("rqworker", *rq_queues, "--job-class", "django_tasks_rq.Job", *(["--burst"] if batch else []))
         finally:
             stopped.set()
 
