@@ -17,7 +17,7 @@ PYTHON ?= $(shell for candidate in python3.13 python3.12 python3 $$(ls -d $$HOME
 .PHONY: help setup setup-ci run test browser lint format messages compilemessages demo clean
 
 help:
-	@echo "make run     set up (virtualenv, requirements, migrations, translations, demo content) and serve on http://127.0.0.1:8000/"
+	@echo "make run     set up (virtualenv, requirements, migrations, translations, demo content) and serve on http://127.0.0.1:8000/, with the background worker"
 	@echo "make setup   everything make run does, without serving"
 	@echo "make test    run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL points there)"
 	@echo "make browser the browser suite: Chromium, axe-core and the Nu HTML checker against gunicorn on PostgreSQL"
@@ -47,7 +47,11 @@ $(LOCAL_ENV): | $(VENV)/.installed
 # What CI needs before it tests: the virtualenv and compiled translations (no demo database).
 setup-ci: $(VENV)/.installed compilemessages
 
+# The background worker (re-indexing after renames, purges, …) beside the dev server: started first, stopped
+# with it (Ctrl-C, or the server exiting for any reason).
 run: setup
+	@$(MANAGE) run_worker --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:8000
 
 compilemessages: $(VENV)/.installed

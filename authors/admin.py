@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import TRANSLATION_COLUMNS, NewsroomAdmin, thumbnail, translated_text_column
+from core.admin import TRANSLATION_COLUMNS, NewsroomAdmin, on_change_list, thumbnail, translated_text_column
 from core.admin_dates import count_text
 from core.roles import translator_language
 
@@ -30,7 +30,9 @@ class AuthorAdmin(NewsroomAdmin):
         return {} if translator_language(request.user) else {"slug": ("name_en",)}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("user").annotate(article_count=Count("bylines"))
+        queryset = super().get_queryset(request).select_related("user")
+        # The count is the change list's column only (a prolific author's form and save need not count).
+        return queryset.annotate(article_count=Count("bylines")) if on_change_list(request) else queryset
 
     @admin.display(description=_("avatar"))
     def avatar_column(self, author):

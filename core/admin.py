@@ -135,6 +135,12 @@ def checked_before_confirming(form_class, check, language: str, by):
     return CheckedBeforeConfirming
 
 
+def on_change_list(request) -> bool:
+    """Return whether the request is for an admin change list (where per-row counts are shown)."""
+    match = getattr(request, "resolver_match", None)
+    return bool(match and match.url_name and match.url_name.endswith("_changelist"))
+
+
 class NewsroomAdmin(SafeAutocompleteMixin, VersionAdmin, TabbedTranslationAdmin):
     """The base of the newsroom's admins for translated models."""
 

@@ -82,3 +82,17 @@ def written_in(model, language: str, *, through: str = "") -> Q:
 def is_written(obj: models.Model, language: str) -> bool:
     """Return whether an object is written in a language (the instance twin of `written_in`)."""
     return all(getattr(obj, f"{name}_{language}", None) for name in required_translation_fields(type(obj)))
+
+
+class TaskOutbox(models.Model):
+    """A task queued by a committed transaction and not yet handed to the broker (core/background.py)."""
+
+    task_path = models.CharField(max_length=300)
+    args = models.JSONField(default=list)
+    kwargs = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.CharField(max_length=500, blank=True)
+
+    def __str__(self):
+        return self.task_path

@@ -328,8 +328,37 @@ PER_GENERATION_MEMO = True
 PAGE_CACHE_PREFIXES = [*(f"/{code}/" for code, _name in LANGUAGES), "/sitemap", "/robots.txt"]
 
 # Background work (core/background.py): Django's tasks framework on the database backend (django-tasks-db)
-# by default, which needs no server beyond the database; run `manage.py db_worker` beside the app servers.
-TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# by default, which needs no server beyond the database; `manage.py run_worker` runs the tasks (operations/).
+# TASKS_BACKEND=django_tasks_rq.RQBackend moves the queue to Redis (TASKS_REDIS_URL), for many workers or a
+# task volume the database should not carry; README "Background work".
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
+TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
+if TASKS_BACKEND == "django_tasks_rq.RQBackend":
+    TASKS_REDIS_URL = os.environ.get("TASKS_REDIS_URL", "")
+    if not TASKS_REDIS_URL.startswith(("redis://", "rediss://")):
+        raise ImproperlyConfigured(
+            "TASKS_BACKEND=django_tasks_rq.RQBackend needs TASKS_REDIS_URL=redis://host:port/db."
+        )
+    # Short timeouts: a save whose broker is down must not hang; its task waits in the outbox instead.
+    separator = "&" if "?" in TASKS_REDIS_URL else "?"
+    RQ_QUEUES = {
+        "default": {
+            "URL": f"{TASKS_REDIS_URL}{separator}socket_timeout=2&socket_connect_timeout=2",
+            "DEFAULT_TIMEOUT": 900,
+        }
+    }
+    INSTALLED_APPS.append("django_rq")
+elif TASKS_BACKEND != "django_tasks_db.DatabaseBackend":
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND={TASKS_BACKEND!r}: use django_tasks_db.DatabaseBackend (the default) "
+        "or django_tasks_rq.RQBackend."
+    )
+# The worker (operations/worker.py): how often an idle worker looks for work (edge purges must go out within
+# ~100 ms of a commit), how often it writes its heartbeat, and after how long without one its running tasks
+# are taken back and run again by another worker.
+TASKS_WORKER_POLL_SECONDS = env_seconds("TASKS_WORKER_POLL_SECONDS", 0.1)
+TASKS_WORKER_HEARTBEAT_SECONDS = env_seconds("TASKS_WORKER_HEARTBEAT_SECONDS", 5)
+TASKS_WORKER_STALE_SECONDS = env_seconds("TASKS_WORKER_STALE_SECONDS", 30)
 
 # Content Security Policy (Django's own middleware): our pages load nothing from elsewhere.
 SECURE_CSP = {

@@ -19,6 +19,7 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.core.cache import caches
 from django.db import connections
@@ -103,3 +104,25 @@ def readiness() -> list[CheckResult]:
     """Check that the database and the shared cache answer, within READY_DEADLINE seconds together."""
     cache = caches["default"]  # this thread's client (and its connection pool), used from the check's thread
     return run_checks({"database": check_database, "cache": lambda: check_cache(cache)})
+
+
+def worker_health() -> dict:
+    """
+    Report the background workers' heartbeats: how many are alive and the age of the newest. Told, never
+    judged: a stopped worker delays re-indexing and purges, but this app server still serves readers, so it
+    stays ready (the admin's worker list and an alert on `alive == 0` are for the operator).
+    """
+    from django.conf import settings
+    from django.utils import timezone
+
+    from .models import WorkerHeartbeat
+
+    try:
+        newest = WorkerHeartbeat.objects.order_by("-last_seen").values_list("last_seen", flat=True).first()
+        cutoff = timezone.now() - timedelta(seconds=settings.TASKS_WORKER_STALE_SECONDS)
+        alive = WorkerHeartbeat.objects.filter(last_seen__gte=cutoff).count()
+    except Exception as error:  # told, never judged: see above
+        logger.warning("Worker heartbeats could not be read: %r", error)
+        return {"status": "unknown"}
+    age = None if newest is None else round((timezone.now() - newest).total_seconds(), 1)
+    return {"status": "ok" if alive else "stale", "alive": alive, "last_heartbeat_seconds_ago": age}

@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 
-from .health import readiness
+from .health import readiness, worker_health
 
 # Errors that mean "the database cannot be reached or cannot answer now" (refused, reset, timed out,
 # cancelled, deadlocked), as opposed to a bug in a query (ProgrammingError, IntegrityError): the first is
@@ -43,7 +43,10 @@ def readiness_view(request):
         | ({"error": result.error} if result.error else {})
         for result in results
     }
-    return probe_response({"status": "ok" if ready else "unavailable", "checks": checks}, 200 if ready else 503)
+    body = {"status": "ok" if ready else "unavailable", "checks": checks}
+    if checks["database"]["status"] == "ok":
+        body["workers"] = worker_health()
+    return probe_response(body, 200 if ready else 503)
 
 
 def error_page_language(request) -> str:

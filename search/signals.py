@@ -9,9 +9,11 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 
 from articles.models import Article, Byline, Section, Tag
 from authors.models import Author
+from core.background import enqueue_on_commit
 from core.languages import LANGUAGE_CODES
 
 from .indexing import index_articles
+from .tasks import queue_article_batches, reindex_named
 
 # Whose names an article's search text carries, and the lookup from an article to each.
 NAMED = {Author: "bylines__author", Section: "section", Tag: "tags"}
@@ -54,12 +56,13 @@ def note_renaming(sender, instance, raw=False, **kwargs):
 
 def index_named_articles(sender, instance, created=False, raw=False, **kwargs):
     """
-    An author, section or tag was renamed: its articles carry its name in their search text. Saved with
-    its names unchanged (a new biography, a new position), its articles, perhaps thousands, are left alone.
+    An author, section or tag was renamed: its articles carry its name in their search text, so the worker
+    re-indexes them after the commit (perhaps thousands: never in the editor's request). Saved with its names
+    unchanged (a new biography, a new position), its articles are left alone.
     """
     if raw or created or not getattr(instance, "_search_renamed", True):
         return
-    index_articles(Article.objects.filter(**{NAMED[sender]: instance}).distinct())
+    enqueue_on_commit(reindex_named, sender._meta.label_lower, instance.pk)
 
 
 def remember_tagged_articles(sender, instance, **kwargs):
@@ -67,7 +70,7 @@ def remember_tagged_articles(sender, instance, **kwargs):
 
 
 def index_untagged_articles(sender, instance, **kwargs):
-    index_articles(Article.objects.filter(pk__in=getattr(instance, "_search_article_pks", [])))
+    queue_article_batches(getattr(instance, "_search_article_pks", []))
 
 
 def connect() -> None:

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import TRANSLATION_COLUMNS, NewsroomAdmin, thumbnail, translated_text_column
+from core.admin import TRANSLATION_COLUMNS, NewsroomAdmin, on_change_list, thumbnail, translated_text_column
 from core.admin_dates import count_text, date_column
 
 from .models import Series
@@ -19,7 +19,9 @@ class SeriesAdmin(NewsroomAdmin):
     fields = ["title", "slug", "description", "cover", "version"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("articles"))
+        # The count is the change list's column only.
+        queryset = super().get_queryset(request)
+        return queryset.annotate(article_count=Count("articles")) if on_change_list(request) else queryset
 
     @admin.display(description=_("cover"))
     def cover_column(self, series):
