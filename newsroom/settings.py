@@ -140,6 +140,7 @@ INSTALLED_APPS = [
     "desk",
     "operations",
     "wording",
+    "edge",
 ]
 
 MIDDLEWARE = [
@@ -314,6 +315,20 @@ PAGE_CACHE_PREFIXES = [*(f"/{code}/" for code, _name in LANGUAGES), "/sitemap", 
 # Background work (core/background.py): Django's tasks framework on the database backend (django-tasks-db)
 # by default, which needs no server beyond the database; run `manage.py db_worker` beside the app servers.
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
+# An edge cache in front of the app servers (edge/): which one to purge by surrogate key when an edit makes
+# pages stale, through a background task. "off" (the default) for a site with no edge; "varnish" purges
+# each address in EDGE_VARNISH_URLS (deploy/varnish/newsroom.vcl); "fastly" and "cloudflare" their APIs.
+# Checked when the app starts (edge/apps.py): an unknown name or a missing token stops it.
+EDGE_PURGER = os.environ.get("EDGE_PURGER", "off").strip().lower() or "off"
+EDGE_VARNISH_URLS = env_list("EDGE_VARNISH_URLS", [])
+EDGE_PURGE_TIMEOUT = env_seconds("EDGE_PURGE_TIMEOUT", 5.0)
+FASTLY_API_URL = os.environ.get("FASTLY_API_URL", "https://api.fastly.com")
+FASTLY_API_TOKEN = os.environ.get("FASTLY_API_TOKEN", "")
+FASTLY_SERVICE_ID = os.environ.get("FASTLY_SERVICE_ID", "")
+CLOUDFLARE_API_URL = os.environ.get("CLOUDFLARE_API_URL", "https://api.cloudflare.com")
+CLOUDFLARE_API_TOKEN = os.environ.get("CLOUDFLARE_API_TOKEN", "")
+CLOUDFLARE_ZONE_ID = os.environ.get("CLOUDFLARE_ZONE_ID", "")
 
 # Content Security Policy (Django's own middleware): our pages load nothing from elsewhere.
 SECURE_CSP = {
