@@ -55,33 +55,11 @@ def invalidate(*tags: str) -> None:
         pages_invalidated.send_robust(sender=invalidate, tags=frozenset(tags))
 
 
-class CommitBatch:
-    """The tags one transaction's writes make stale, invalidated together when it commits."""
-
-    def __init__(self):
-        self.tags: set[str] = set()
-
-    def __call__(self) -> None:
-        invalidate(*self.tags)
-
-
 def invalidate_on_commit(*tags: str) -> None:
     """Invalidate when the surrounding transaction commits, so no page is re-cached from old rows."""
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        invalidate(*tags)
-        return
-    # One invalidation per transaction, not one per object an admin save writes (the article, its tags, its
-    # authors, its revision): one cache write, and one purge for an edge.
-    batch = next(
-        (call for _savepoints, call, _robust in connection.run_on_commit if isinstance(call, CommitBatch)), None
-    )
-    if batch is None:
-        batch = CommitBatch()
-        # Robust: the rows are committed, so the save has succeeded whatever happens here; an invalidation
-        # that fails is kept and retried by invalidate() itself.
-        transaction.on_commit(batch, robust=True)
-    batch.tags.update(tags)
+    # Robust: the rows are committed, so the save has succeeded whatever happens here; an invalidation
+    # that fails is kept and retried by invalidate() itself.
+    transaction.on_commit(lambda: invalidate(*tags), robust=True)
 
 
 def invalidate_everything(**kwargs) -> bool:
