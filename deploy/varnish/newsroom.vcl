@@ -18,13 +18,15 @@ backend newsroom_app {
     .connect_timeout = 2s;
     .first_byte_timeout = 60s;
     # The liveness probe: while the app is down, readers are served what the edge holds (see grace below).
+    # Sick after 3 failures in 5 probes (6-10 s): a sync worker busy with a slow page may keep one waiting,
+    # and a sick backend refuses the admin (it is never cached) until the probes pass again.
     .probe = {
         .url = "/healthz";
         .interval = 2s;
-        .timeout = 1s;
-        .window = 3;
-        .threshold = 2;
-        .initial = 2;
+        .timeout = 2s;
+        .window = 5;
+        .threshold = 3;
+        .initial = 3;
     }
 }
 
