@@ -148,6 +148,8 @@ MIDDLEWARE = [
     "operations.middleware.HealthProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # An edge that reads a page's keys from a header of its own (Cloudflare: Cache-Tag); unused otherwise.
+    "edge.middleware.EdgeKeysMiddleware",
     # Early, so that a cached page is served before sessions, auth and locale do any work.
     "pagecache.middleware.PageCacheMiddleware",
     # The translators' corrections to the interface's wording, reloaded within a second of a change (wording/).

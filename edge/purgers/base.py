@@ -35,6 +35,8 @@ class Purger:
     """Purge surrogate keys from an edge, BATCH_SIZE keys to a request."""
 
     BATCH_SIZE = 100
+    # (name, separator) of the response header this edge reads the keys from, if not Surrogate-Key.
+    KEYS_HEADER: tuple[str, str] | None = None
 
     @classmethod
     def from_settings(cls) -> "Purger":

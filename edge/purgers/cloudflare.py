@@ -13,6 +13,8 @@ class CloudflarePurger(Purger):
     """Purge up to 100 cache tags a request (Cloudflare's limit on every plan), with a bearer API token."""
 
     BATCH_SIZE = 100
+    # Cloudflare indexes a response by the tags in its Cache-Tag header (and removes it before readers see it).
+    KEYS_HEADER = ("Cache-Tag", ",")
 
     @classmethod
     def from_settings(cls) -> "CloudflarePurger":

@@ -8,11 +8,13 @@ Authorization: Bearer <token>, {"tags": [...]}, at most 100 tags; answers {"succ
 """
 
 from django.core.exceptions import ImproperlyConfigured
-from django.test import SimpleTestCase, override_settings
+from django.test import Client, SimpleTestCase, override_settings
 
 from edge.apps import EdgeConfig
 from edge.purgers import CloudflarePurger, FastlyPurger, PurgeFailed, VarnishPurger, configured_purger
 from tests.edge.contract import ContractServer
+from tests.factories import make_article
+from tests.pagecache.test_page_cache import PageCacheTestCase
 
 KEYS = [f"article:{number}" for number in range(300)] + ["home", "section:3"]
 
@@ -135,3 +137,22 @@ class ConfigurationTests(SimpleTestCase):
         purger = configured_purger()
         self.assertIsInstance(purger, CloudflarePurger)
         self.assertEqual(purger.endpoint, "https://api.cloudflare.com/client/v4/zones/z/purge_cache")
+
+
+CLOUDFLARE = {"EDGE_PURGER": "cloudflare", "CLOUDFLARE_API_TOKEN": "t", "CLOUDFLARE_ZONE_ID": "z"}
+
+
+class KeysHeaderTests(PageCacheTestCase):
+    @override_settings(PAGE_CACHE_SECONDS=300, **CLOUDFLARE)
+    def test_cloudflare_is_told_a_pages_keys_in_cache_tag(self):
+        article = make_article()
+        for _request in range(2):  # rendered, then from the page cache
+            response = Client().get(article.url_in("en"))
+            self.assertEqual(response["Cache-Tag"].split(","), response["Surrogate-Key"].split())
+            self.assertIn(f"article:{article.pk}", response["Cache-Tag"].split(","))
+
+    @override_settings(PAGE_CACHE_SECONDS=300, EDGE_PURGER="varnish", EDGE_VARNISH_URLS=["http://127.0.0.1:6081"])
+    def test_other_edges_read_surrogate_key_alone(self):
+        response = Client().get(make_article().url_in("en"))
+        self.assertIn("Surrogate-Key", response)
+        self.assertNotIn("Cache-Tag", response)
