@@ -7,8 +7,8 @@ Edge benchmark (issue 19): how soon an editor's change shows through Varnish hol
 Everything runs on loopback and is removed on exit: a throw-away PostgreSQL database (newsroom_edge_bench,
 migrated, loaded with load_demo), a redis-server of its own (the page cache), gunicorn (deploy/gunicorn.conf.py,
 2 sync workers, DEBUG off) with EDGE_PURGER=varnish, one `manage.py db_worker --interval 0.1` running the
-purges, varnishd with deploy/varnish/newsroom.vcl (tests/services.VarnishServer, TTL one hour), and nginx
-serving the home page's bytes as a static file (the ceiling).
+purges (--worker-interval), varnishd with deploy/varnish/newsroom.vcl (tests/services.VarnishServer, TTL one
+hour), and nginx serving the home page's bytes as a static file (the ceiling).
 
 While wrk loads the home page and one article through Varnish, the editor (signed in over HTTP, through
 Varnish) publishes a draft, edits its headline and withdraws it, --cycles times (three edits a cycle), and the
@@ -156,6 +156,7 @@ def main() -> None:
     parser.add_argument("--cycles", type=int, default=8, help="publish, edit, withdraw: three edits a cycle")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--seconds", type=int, default=10, help="each throughput run")
+    parser.add_argument("--worker-interval", default="0.1", help="db_worker's poll when idle, in seconds")
     parser.add_argument("--output", default=str(ROOT / "docs/edge-benchmark.txt"))
     options = parser.parse_args()
     for binary in ("wrk", "nginx", "varnishstat", "redis-server"):
@@ -202,7 +203,8 @@ def main() -> None:
         worker_log = open(directory / "worker.log", "w")  # noqa: SIM115 -- closed with the directory
         processes.append(
             subprocess.Popen(
-                [PYTHON, "manage.py", "db_worker", "--interval", "0.1", "--no-startup-delay", "--no-reload"],
+                [PYTHON, "manage.py", "db_worker", "--interval", options.worker_interval, "--no-startup-delay"]
+                + ["--no-reload"],
                 cwd=ROOT,
                 env=env,
                 stdout=worker_log,
@@ -279,7 +281,8 @@ def main() -> None:
              f"commit {commit.stdout.strip()}, {platform.node()} ({os.cpu_count()} CPUs, shared)")  # fmt: skip
         line(f"Reproduce: .venv/bin/python bench/edge.py {shlex.join(sys.argv[1:])}".rstrip())
         line(f"varnishd 7.1 (deploy/varnish/newsroom.vcl, TTL 1 h, malloc 256 MB) -> gunicorn (2 sync workers, "
-             f"page cache on Redis) on PostgreSQL; one db_worker polling every 0.1 s; wrk -t2 -c{options.connections} "
+             f"page cache on Redis) on PostgreSQL; one db_worker polling every {options.worker_interval} s; "
+             f"wrk -t2 -c{options.connections} "
              f"on the home page and {content['loaded']} through Varnish during the edits.")  # fmt: skip
         line()
         line(f"Time from the admin's answer until every affected page shows the change through the edge "
