@@ -70,13 +70,15 @@ def get(url: str, cookie: str = "") -> tuple[int, dict, str]:
 
 
 class EdgeTestCase(SimpleTestCase):
+    EDGE_TTL = "1h"
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.redis = RedisServer().start()
         cls.addClassCleanup(cls.redis.close)
         cls.server = AppServer(workers=2)
-        cls.varnish = VarnishServer(backend_port=cls.server.port)
+        cls.varnish = VarnishServer(backend_port=cls.server.port, ttl=cls.EDGE_TTL)
         cls.addClassCleanup(cls.varnish.close)
         cls.server.extra_env.update(
             PAGE_CACHE_SECONDS="300",
@@ -275,3 +277,27 @@ class EdgeDownTests(EdgeTestCase):
             self.varnish.restart()
         self.wait_until_served()
         self.wait_until_shown(self.world["unrelated"]["article"], "Saved with no edge at all")
+
+
+class AppDownTests(EdgeTestCase):
+    EDGE_TTL = "2s"  # so that the page below is past its life when the app goes down
+
+    def test_with_the_app_down_readers_get_the_pages_the_edge_holds(self):
+        path = self.world["unrelated"]["article"]
+        self.warm(path)
+        self.server.process.terminate()
+        self.server.process.wait(timeout=15)
+        time.sleep(3)  # past the page's life
+        deadline = time.monotonic() + 20
+        while "Sick" not in self.backend_health() and time.monotonic() < deadline:
+            time.sleep(0.5)
+        status, headers, body = get(self.edge(path))
+        self.assertEqual(status, 200)
+        self.assertIn("The unrelated story", body)
+        self.assertGreater(int(headers["Age"]), 2)  # the copy from before the app went down
+        self.assertEqual(get(self.edge("/admin/login/"))[0], 503)  # never cached: nothing to give
+
+    def backend_health(self) -> str:
+        return subprocess.run(
+            ["varnishadm", "-n", str(self.varnish.folder / "work"), "backend.list"], capture_output=True, text=True
+        ).stdout
