@@ -245,7 +245,8 @@ def main() -> None:
         headline = content["headline"]
         edits: list[tuple[str, float, dict[str, float]]] = []
         for cycle in range(options.cycles):
-            steps = [("publish", None), ("edit", f"Edge bench, cycle {cycle}: {headline}"), ("withdraw", None)]
+            edited = f"Edge bench, cycle {cycle}: {content['headline']}"
+            steps = [("publish", None), ("edit", edited), ("withdraw", None)]
             for action, new_headline in steps:
                 if action == "edit":
                     form = form_of(editor, change)
