@@ -140,6 +140,7 @@ INSTALLED_APPS = [
     "desk",
     "operations",
     "wording",
+    "edge",
 ]
 
 MIDDLEWARE = [
@@ -147,6 +148,8 @@ MIDDLEWARE = [
     "operations.middleware.HealthProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # An edge that reads a page's keys from a header of its own (Cloudflare: Cache-Tag); unused otherwise.
+    "edge.middleware.EdgeKeysMiddleware",
     # Early, so that a cached page is served before sessions, auth and locale do any work.
     "pagecache.middleware.PageCacheMiddleware",
     # Marks anonymous reader requests, which may read from a replica (replicas/; off without DATABASE_REPLICA_URLS).
@@ -359,6 +362,20 @@ elif TASKS_BACKEND != "django_tasks_db.DatabaseBackend":
 TASKS_WORKER_POLL_SECONDS = env_seconds("TASKS_WORKER_POLL_SECONDS", 0.1)
 TASKS_WORKER_HEARTBEAT_SECONDS = env_seconds("TASKS_WORKER_HEARTBEAT_SECONDS", 5)
 TASKS_WORKER_STALE_SECONDS = env_seconds("TASKS_WORKER_STALE_SECONDS", 30)
+
+# An edge cache in front of the app servers (edge/): which one to purge by surrogate key when an edit makes
+# pages stale, through a background task. "off" (the default) for a site with no edge; "varnish" purges
+# each address in EDGE_VARNISH_URLS (deploy/varnish/newsroom.vcl); "fastly" and "cloudflare" their APIs.
+# Checked when the app starts (edge/apps.py): an unknown name or a missing token stops it.
+EDGE_PURGER = os.environ.get("EDGE_PURGER", "off").strip().lower() or "off"
+EDGE_VARNISH_URLS = env_list("EDGE_VARNISH_URLS", [])
+EDGE_PURGE_TIMEOUT = env_seconds("EDGE_PURGE_TIMEOUT", 5.0)
+FASTLY_API_URL = os.environ.get("FASTLY_API_URL", "https://api.fastly.com")
+FASTLY_API_TOKEN = os.environ.get("FASTLY_API_TOKEN", "")
+FASTLY_SERVICE_ID = os.environ.get("FASTLY_SERVICE_ID", "")
+CLOUDFLARE_API_URL = os.environ.get("CLOUDFLARE_API_URL", "https://api.cloudflare.com")
+CLOUDFLARE_API_TOKEN = os.environ.get("CLOUDFLARE_API_TOKEN", "")
+CLOUDFLARE_ZONE_ID = os.environ.get("CLOUDFLARE_ZONE_ID", "")
 
 # Content Security Policy (Django's own middleware): our pages load nothing from elsewhere.
 SECURE_CSP = {

@@ -5,8 +5,9 @@ Every cached page carries tags naming what it shows ("article:42", "author:7", "
 names the Surrogate-Key header gives a CDN. Each tag has a version token in the cache; a page is
 stored with the tokens it was rendered against and served only while they are all unchanged
 (tokens.py). Saving an object deletes the tokens of the tags it touches, so every page that showed it
-is stale at once, on every app server sharing the cache (invalidation.py). A page is never kept past
-the next scheduled change (expiry.py).
+is stale at once, on every app server sharing the cache (invalidation.py), and then sends
+`invalidation.pages_invalidated` with those tags, for caches beyond this one (an edge, a CDN) to purge by
+the same keys. A page is never kept past the next scheduled change (expiry.py).
 
 The page cache knows no content model. Content declares what it is and what its changes touch, in
 plain Python that imports nothing from here; pagecache's AppConfig.ready() finds the declarations

@@ -17,6 +17,7 @@ import threading
 
 from django.core.cache import cache
 from django.db import transaction
+from django.dispatch import Signal
 
 from .tokens import GENERATION_KEY, NEXT_SCHEDULED_KEY, SITE, TAG_PREFIX, forget_local_pages, new_generation, now_token
 
@@ -31,11 +32,17 @@ _retry: dict[str, threading.Timer | None] = {"timer": None}
 
 logger = logging.getLogger(__name__)
 
+# Sent once per invalidation with the exact tags it made stale (keyword argument `tags`, a frozenset), after
+# the commit that made them so: what a cache outside this one (an edge, a CDN) purges by surrogate key.
+pages_invalidated = Signal()
+
 
 def invalidate(*tags: str) -> None:
     """Make every cached page showing one of these tags stale, now and on every app server."""
     tags = {tag for tag in tags if tag}
-    if tags:
+    if not tags:
+        return
+    try:
         forget_local_pages()
         with _pending_lock:
             PENDING.update(tags)
@@ -43,6 +50,9 @@ def invalidate(*tags: str) -> None:
                 PENDING.clear()
                 PENDING.add(SITE)
         write_pending()
+    finally:
+        # Whatever became of the write here (it is retried), the pages are stale for every other cache too.
+        pages_invalidated.send_robust(sender=invalidate, tags=frozenset(tags))
 
 
 def invalidate_on_commit(*tags: str) -> None:

@@ -148,7 +148,13 @@ class PageCacheMiddleware:
             return  # the cache failed: nothing to store against
         rendered_at = request._page_cache_started
         if max(found.values()) > rendered_at - tokens.CLOCK_MARGIN:
-            return  # edited while we rendered: see tokens.py
+            # Edited while we rendered, or within the clocks' margin (tokens.py): not stored here, and kept by
+            # an edge for the margin alone. Without any cache headers an edge that has just been purged would
+            # send every reader of a hot page to the app for that second (bench/edge.py: the home page took
+            # 1.1-1.5 s to show an edit through Varnish, its requests queued behind two sync workers).
+            public_headers(response, list(tags), last_modified=rendered_at / 1_000_000,
+                           seconds=tokens.CLOCK_MARGIN // 1_000_000)  # fmt: skip
+            return
         public_headers(response, list(tags), last_modified=rendered_at / 1_000_000, seconds=seconds)
         entry = {
             "content": response.content,

@@ -344,3 +344,154 @@ class CuttingProxy:
 
     def close(self) -> None:
         self.listener.close()
+
+
+VCL = Path(__file__).resolve().parents[1] / "deploy/varnish/newsroom.vcl"
+
+
+class VarnishServer:
+    """
+    A throw-away varnishd running deploy/varnish/newsroom.vcl in front of one backend port: start(), stop(),
+    pause() (SIGSTOP: connections hang, nothing answers), resume(), counters() (varnishstat).
+    """
+
+    def __init__(self, *, backend_port: int, ttl: str = "1h", storage: str = "malloc,64m"):
+        self.port = free_port()
+        self.backend_port = backend_port
+        self.ttl = ttl
+        self.storage = storage
+        self.process: subprocess.Popen | None = None
+        self.folder = Path(tempfile.mkdtemp(prefix="varnish-"))
+        self.folder.chmod(0o755)  # varnishd, started as root, reads the VCL as its own unprivileged user
+        self.log = open(self.folder / "varnishd.log", "w+")  # noqa: SIM115 -- closed in close()
+        self.paused: list[int] = []
+        atexit.register(self.close)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def vcl(self) -> Path:
+        """The shipped VCL, pointed at the backend's port and with this edge's TTL."""
+        text = VCL.read_text()
+        replacements = {
+            '.port = "8000";': f'.port = "{self.backend_port}";',
+            "set beresp.ttl = 1h;  # EDGE_TTL": f"set beresp.ttl = {self.ttl};  # EDGE_TTL",
+        }
+        for shipped, ours in replacements.items():
+            if shipped not in text:
+                raise RuntimeError(f"{VCL} no longer contains {shipped!r}: update tests/services.py")
+            text = text.replace(shipped, ours)
+        path = self.folder / "newsroom.vcl"
+        path.write_text(text)
+        return path
+
+    def start(self) -> "VarnishServer":
+        binary = shutil.which("varnishd") or ("/usr/sbin/varnishd" if os.path.exists("/usr/sbin/varnishd") else None)
+        if binary is None:
+            raise RuntimeError("varnishd is not installed (apt-get install varnish varnish-modules): tests need it.")
+        vcl = self.vcl()
+        for _attempt in range(3):
+            self.process = subprocess.Popen(
+                [binary, "-F", "-n", str(self.folder / "work"), "-a", f"127.0.0.1:{self.port}", "-T", "127.0.0.1:0"]
+                + ["-f", str(vcl), "-s", self.storage, "-p", "cli_timeout=120"],
+                stdout=self.log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+            if self.wait_until_answering():
+                return self
+            log = self.read_log()
+            self.stop()
+            if "xkey" in log and ("Could not" in log or "not found" in log.lower()):
+                raise RuntimeError(f"varnishd cannot load the xkey vmod (apt-get install varnish-modules):\n{log}")
+            if "VCL compilation failed" in log or "Message from VCC" in log:
+                raise RuntimeError(f"varnishd refused {VCL}:\n{log}")
+            self.port = free_port()
+        raise RuntimeError(f"varnishd did not start; its log:\n{self.read_log()}")
+
+    def wait_until_answering(self) -> bool:
+        deadline = time.monotonic() + START_TIMEOUT * 2
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                return False
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                    return True
+            except OSError:
+                time.sleep(0.05)
+        return False
+
+    def children(self) -> list[int]:
+        """The manager's child processes (the cache process that answers requests)."""
+        pids = []
+        for task in Path(f"/proc/{self.process.pid}/task").iterdir():
+            pids += [int(pid) for pid in (task / "children").read_text().split()]
+        return pids
+
+    def pause(self) -> None:
+        """Freeze varnishd, manager and cache process: a purge sent now connects and is never answered."""
+        self.paused = [self.process.pid, *self.children()]
+        for pid in self.paused:
+            os.kill(pid, signal.SIGSTOP)
+
+    def resume(self) -> None:
+        for pid in reversed(self.paused):
+            os.kill(pid, signal.SIGCONT)
+        self.paused = []
+
+    def counters(self) -> dict[str, int]:
+        """Return varnishstat's MAIN counters, e.g. {"cache_hit": 10, "cache_miss": 2}."""
+        output = subprocess.run(
+            ["varnishstat", "-n", str(self.folder / "work"), "-1", "-f", "MAIN.*"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        counters = {}
+        for line in output.splitlines():
+            name, value, *_rest = line.split()
+            counters[name.removeprefix("MAIN.")] = int(value)
+        return counters
+
+    def stop(self) -> None:
+        """Stop varnishd (its cache is gone with it)."""
+        if self.process is None:
+            return
+        if self.paused:
+            self.resume()
+        if self.process.poll() is not None:
+            self.process = None
+            return
+        os.killpg(self.process.pid, signal.SIGTERM)  # the manager and its cache process, a group of their own
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+        self.process = None
+
+    def restart(self) -> None:
+        """Stop varnishd and start an empty one on the same port."""
+        self.stop()
+        port = self.port
+        self.start()
+        if self.port != port:
+            raise RuntimeError(f"varnishd could not start again on port {port}")
+
+    def close(self) -> None:
+        self.stop()
+        self.log.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+        atexit.unregister(self.close)
+
+    def read_log(self) -> str:
+        self.log.flush()
+        self.log.seek(0)
+        return self.log.read()[-3000:]
+
+    def __enter__(self) -> "VarnishServer":
+        return self.start()
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()

@@ -108,6 +108,17 @@ class InvalidationTests(PageCacheTestCase):
         self.assertContains(persian, "تیتر تازه")
         self.assertEqual(english["X-Page-Cache"], "miss")
 
+    def test_a_page_rendered_within_a_second_of_an_edit_is_kept_by_an_edge_for_that_second_alone(self):
+        """Not stored here (the clocks' margin), but named for an edge, so that a purged edge is not stampeded."""
+        article = make_article(headline_en="Old headline")
+        self.get(article.url_in("en"))
+        self.edit(article, headline_en="New headline")
+        response = self.get(article.url_in("en"))
+        self.assertContains(response, "New headline")
+        self.assertIn("s-maxage=1,", response["Cache-Control"])
+        self.assertIn(f"article:{article.pk}", response["Surrogate-Key"].split())
+        self.assertNotEqual(self.get(article.url_in("en"))["X-Page-Cache"], "hit")
+
     def test_editing_one_article_leaves_unrelated_pages_cached(self):
         """Invalidation is precise: another desk's edit does not empty the whole cache."""
         culture = make_article(headline_en="On bookshops")
