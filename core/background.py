@@ -49,7 +49,9 @@ def background_task(
         raise ValueError("A task is tried at least once (attempts >= 1).")
 
     def declare(function: Callable) -> Task:
-        declared = task(queue_name=queue_name, priority=priority)(function)
+        # A backend without priorities (RQ) runs tasks in the order they were queued: the priority is dropped.
+        ordered = {"priority": priority} if task_backends["default"].supports_priority else {}
+        declared = task(queue_name=queue_name, **ordered)(function)
         RETRY_POLICIES[declared.module_path] = RetryPolicy(attempts, backoff_seconds)
         return declared
 
