@@ -40,7 +40,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.faults import form_values  # noqa: E402
-from bench.serving import GUNICORN, PYTHON, ROOT, ensure_database, environment, fail, manage, run_django  # noqa: E402
+from bench.serving import (  # noqa: E402
+    GUNICORN,
+    PYTHON,
+    ROOT,
+    ensure_database,
+    environment,
+    fail,
+    manage,
+    nginx_main_config,
+    run_django,
+)
 from bench.serving import wrk as run_wrk  # noqa: E402
 from bench.two_servers import Browser  # noqa: E402
 from tests.services import RedisServer, VarnishServer, free_port  # noqa: E402
@@ -128,26 +138,11 @@ def nginx_static(directory: Path, port: int, html: bytes) -> list[str]:
     """Return the command for nginx serving `html` as /home.html (Debian's stock sendfile settings)."""
     (directory / "ceiling").mkdir()
     (directory / "ceiling/home.html").write_bytes(html)
-    config = directory / "nginx.conf"
-    config.write_text(f"""worker_processes 2;
-pid {directory}/nginx.pid;
-error_log {directory}/nginx-error.log warn;
-events {{ worker_connections 4096; }}
-http {{
-    access_log off;
-    sendfile on;
-    tcp_nopush on;
-    client_body_temp_path {directory}/body;
-    proxy_temp_path {directory}/proxy;
-    fastcgi_temp_path {directory}/fastcgi;
-    uwsgi_temp_path {directory}/uwsgi;
-    scgi_temp_path {directory}/scgi;
-    server {{
+    site = f"""    server {{
         listen 127.0.0.1:{port};
         location / {{ root {directory}/ceiling; default_type text/html; }}
-    }}
-}}
-""")
+    }}"""
+    config = nginx_main_config(directory, site)
     return ["nginx", "-c", str(config), "-g", "daemon off;"]
 
 

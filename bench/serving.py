@@ -137,6 +137,11 @@ def nginx_config(
     site = site.replace("/etc/nginx/snippets/newsroom_proxy.conf", str(app_dir / "deploy/newsroom_proxy.conf"))
     ceiling = f"    location /ceiling/ {{ alias {directory}/ceiling/; default_type text/html; }}\n}}"
     site = site[: site.rstrip().rfind("}")] + ceiling
+    return nginx_main_config(directory, site)
+
+
+def nginx_main_config(directory: Path, site: str) -> Path:
+    """Write an nginx.conf of the folder's own (pid, logs, temporary files) around a server block; return it."""
     config = directory / "nginx.conf"
     config.write_text(
         f"""worker_processes 2;

@@ -477,3 +477,22 @@ def translation_column(language: str):
 
 
 TRANSLATION_COLUMNS = [translation_column(code) for code in LANGUAGE_CODES]
+
+
+class EditorsReadOnly:
+    """An admin screen shown to editors and superusers only, where nothing is added, changed or deleted."""
+
+    def has_module_permission(self, request):
+        return is_editor(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return is_editor(request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -14,6 +14,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from core.admin import EditorsReadOnly
 from core.languages import LANGUAGE_CODES, direction
 from core.roles import is_editor, translator_language
 from core.text import localise_digits
@@ -210,7 +211,7 @@ class TermAdmin(admin.ModelAdmin):
 
 
 @admin.register(Override)
-class OverrideAdmin(admin.ModelAdmin):
+class OverrideAdmin(EditorsReadOnly, admin.ModelAdmin):
     """The glossary warnings translators confirmed over, with their reasons: for the editors, read only."""
 
     # The date opens the record: the translation's own column links to the translation, and links may not nest.
@@ -221,21 +222,6 @@ class OverrideAdmin(admin.ModelAdmin):
     list_select_related = ["by", "content_type"]
     fields = ["translation", "language", "missing_terms", "reason", "by", "at"]
     readonly_fields = fields
-
-    def has_module_permission(self, request):
-        return is_editor(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        return is_editor(request.user)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("translation"), ordering="title")
     def translation(self, obj):

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_tasks_db.models import DBTaskResult
 
+from core.admin import EditorsReadOnly
 from core.admin_dates import count_text, date_column, date_html
 from core.roles import is_editor
 
@@ -38,27 +39,8 @@ if admin.site.is_registered(DBTaskResult):
     admin.site.unregister(DBTaskResult)
 
 
-class EditorsOnly:
-    """Shown to editors and superusers only; nothing added, changed or deleted through the admin."""
-
-    def has_module_permission(self, request):
-        return is_editor(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        return is_editor(request.user)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(BackgroundTask)
-class BackgroundTaskAdmin(EditorsOnly, admin.ModelAdmin):
+class BackgroundTaskAdmin(EditorsReadOnly, admin.ModelAdmin):
     list_display = ["task", "state", "attempts", "queued", "next_try", "finished", "error"]
     list_filter = ["status"]
     ordering = ["-enqueued_at"]
@@ -125,7 +107,7 @@ class BackgroundTaskAdmin(EditorsOnly, admin.ModelAdmin):
 
 
 @admin.register(WorkerHeartbeat)
-class WorkerHeartbeatAdmin(EditorsOnly, admin.ModelAdmin):
+class WorkerHeartbeatAdmin(EditorsReadOnly, admin.ModelAdmin):
     list_display = ["worker_id", "hostname", "process", date_column(WorkerHeartbeat, "started_at"),
                     date_column(WorkerHeartbeat, "last_seen"), "health"]  # fmt: skip
     ordering = [F("last_seen").desc()]
