@@ -243,10 +243,16 @@ class ArticleAdmin(NewsroomAdmin):
         readonly = list(super().get_readonly_fields(request, obj))
         if is_author(request.user):
             readonly.append("publication_time")
-        return readonly
+        return [*readonly, "picture_status"]
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and obj.image:  # what readers see of the saved image: ready, or still being made
+            fieldsets = [
+                (name, {**options, "fields": [g for f in options["fields"] for g in ([f, "picture_status"]
+                                                                                     if f == "image" else [f])]})
+                for name, options in fieldsets
+            ]  # fmt: skip
         if not is_author(request.user):
             return fieldsets
         # An author reads the publication time in the admin's calendar (Django would show it Gregorian).
@@ -254,6 +260,18 @@ class ArticleAdmin(NewsroomAdmin):
             (name, {**options, "fields": ["publication_time" if f == "publish_at" else f for f in options["fields"]]})
             for name, options in fieldsets
         ]
+
+    @admin.display(description=_("picture for readers"))
+    def picture_status(self, article):
+        # The renditions are made by the worker after the save (articles/tasks.py): say so, not nothing.
+        if article.renditions.pending:
+            return gettext(
+                "Being prepared: readers will see the picture once its sizes are made, usually within a minute. "
+                "Reload this page to check."
+            )
+        if article.renditions:
+            return gettext("Ready: readers see it in every size.")
+        return gettext("This file could not be read as a picture, so readers see none: upload another.")
 
     @admin.display(description=Article._meta.get_field("publish_at").verbose_name)
     def publication_time(self, article):
