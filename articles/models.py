@@ -15,7 +15,7 @@ from core.caching import per_generation
 from core.languages import LANGUAGE_CODES
 from core.models import TranslatedSlugMixin, drop_control_characters, filled, is_written, written_in
 from core.primary import on_primary
-from core.renditions import Renditions, delete_renditions_after_commit, pending_manifest
+from core.renditions import Renditions, delete_renditions_after_commit, is_pending, pending_manifest
 from core.text import reading_minutes, sanitise_body
 from core.validators import validate_raster_image
 from series.labels import part_label
@@ -341,7 +341,9 @@ class Article(TranslatedSlugMixin, models.Model):
             if image_changed and update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "image_renditions"}
             super().save(*args, **kwargs)
-            if image_changed and self.image:
+            # Pending after the save: a new image, or a restored revision saved while its image was pending
+            # (its task ended when the image was replaced). A duplicate task finds the renditions made.
+            if self.image and is_pending(self.image_renditions) and (image_changed or update_fields is None):
                 from .tasks import make_article_renditions  # the task module imports this one
 
                 enqueue_on_commit(make_article_renditions, self.pk, self.image.name)

@@ -141,6 +141,19 @@ class RenditionTests(TemporaryMediaMixin, TestCase):
         self.assertTrue(Article.objects.get(pk=article.pk).image_renditions["pending"])
         self.assertEqual(self.rendition_files("first"), [])
 
+    def test_a_revision_restored_with_its_image_still_pending_gets_its_renditions(self):
+        article = make_article(image=image_upload("restored.jpg"))
+        saved_while_pending = (article.image.name, article.image_renditions)  # what the history recorded
+        article.image.save("later.jpg", ContentFile(image_upload(size=(900, 900)).read()))
+        with self.assertLogs("articles.tasks", "INFO"):
+            run_queued_tasks()  # the first image's task ends: the article has another image
+        article.image, article.image_renditions = saved_while_pending  # the history's restore saves it so
+        article.save()
+        self.assertEqual(run_queued_tasks(), 1)
+        manifest = Article.objects.get(pk=article.pk).image_renditions
+        self.assertEqual(manifest["source"], saved_while_pending[0])
+        self.assertTrue(manifest["jpeg"])
+
     def test_a_task_for_a_deleted_article_ends_cleanly(self):
         article = make_article(image=image_upload())
         Article.objects.filter(pk=article.pk).delete()
