@@ -117,6 +117,11 @@ class LanguageFilter(admin.SimpleListFilter):
         return queryset
 
 
+def with_picture_status(fields: list[str]) -> list[str]:
+    """Return a fieldset's fields with the saved picture's status right after the image."""
+    return [shown for name in fields for shown in ((name, "picture_status") if name == "image" else (name,))]
+
+
 @admin.register(Article)
 class ArticleAdmin(NewsroomAdmin):
     list_display = [
@@ -248,11 +253,8 @@ class ArticleAdmin(NewsroomAdmin):
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
         if obj is not None and obj.image:  # what readers see of the saved image: ready, or still being made
-            fieldsets = [
-                (name, {**options, "fields": [g for f in options["fields"] for g in ([f, "picture_status"]
-                                                                                     if f == "image" else [f])]})
-                for name, options in fieldsets
-            ]  # fmt: skip
+            fieldsets = [(name, {**options, "fields": with_picture_status(options["fields"])})
+                         for name, options in fieldsets]  # fmt: skip
         if not is_author(request.user):
             return fieldsets
         # An author reads the publication time in the admin's calendar (Django would show it Gregorian).
