@@ -117,6 +117,11 @@ class LanguageFilter(admin.SimpleListFilter):
         return queryset
 
 
+def with_picture_status(fields: list[str]) -> list[str]:
+    """Return a fieldset's fields with the saved picture's status right after the image."""
+    return [shown for name in fields for shown in ((name, "picture_status") if name == "image" else (name,))]
+
+
 @admin.register(Article)
 class ArticleAdmin(NewsroomAdmin):
     list_display = [
@@ -243,10 +248,13 @@ class ArticleAdmin(NewsroomAdmin):
         readonly = list(super().get_readonly_fields(request, obj))
         if is_author(request.user):
             readonly.append("publication_time")
-        return readonly
+        return [*readonly, "picture_status"]
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and obj.image:  # what readers see of the saved image: ready, or still being made
+            fieldsets = [(name, {**options, "fields": with_picture_status(options["fields"])})
+                         for name, options in fieldsets]  # fmt: skip
         if not is_author(request.user):
             return fieldsets
         # An author reads the publication time in the admin's calendar (Django would show it Gregorian).
@@ -254,6 +262,18 @@ class ArticleAdmin(NewsroomAdmin):
             (name, {**options, "fields": ["publication_time" if f == "publish_at" else f for f in options["fields"]]})
             for name, options in fieldsets
         ]
+
+    @admin.display(description=_("picture for readers"))
+    def picture_status(self, article):
+        # The renditions are made by the worker after the save (articles/tasks.py): say so, not nothing.
+        if article.renditions.pending:
+            return gettext(
+                "Being prepared: readers will see the picture once its sizes are made, usually within a minute. "
+                "Reload this page to check."
+            )
+        if article.renditions:
+            return gettext("Ready: readers see it in every size.")
+        return gettext("This file could not be read as a picture, so readers see none: upload another.")
 
     @admin.display(description=Article._meta.get_field("publish_at").verbose_name)
     def publication_time(self, article):

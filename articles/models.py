@@ -10,11 +10,12 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from core import media
+from core.background import enqueue_on_commit
 from core.caching import per_generation
 from core.languages import LANGUAGE_CODES
 from core.models import TranslatedSlugMixin, drop_control_characters, filled, is_written, written_in
 from core.primary import on_primary
-from core.renditions import Renditions, delete_renditions_after_commit, make_renditions
+from core.renditions import Renditions, delete_renditions_after_commit, is_pending, pending_manifest
 from core.text import reading_minutes, sanitise_body
 from core.validators import validate_raster_image
 from series.labels import part_label
@@ -333,13 +334,19 @@ class Article(TranslatedSlugMixin, models.Model):
     def save(self, *args, **kwargs):
         self.derive_fields()
         update_fields = kwargs.get("update_fields")
-        # The new upload and its renditions are stored before the row (and removed if the save fails); the
-        # renditions they replace are deleted once it has committed (media.py).
+        # The new upload is stored before the row (and removed if the save fails); the renditions it replaces
+        # are deleted once the save has committed (media.py), and the worker makes the new ones after it.
         with media.files_first(self, using=kwargs.get("using"), update_fields=update_fields):
-            if (update_fields is None or "image" in update_fields) and self.refresh_renditions():
-                if update_fields is not None:
-                    kwargs["update_fields"] = {*update_fields, "image_renditions"}
+            image_changed = (update_fields is None or "image" in update_fields) and self.note_new_image()
+            if image_changed and update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "image_renditions"}
             super().save(*args, **kwargs)
+            # Pending after the save: a new image, or a restored revision saved while its image was pending
+            # (its task ended when the image was replaced). A duplicate task finds the renditions made.
+            if self.image and is_pending(self.image_renditions) and (image_changed or update_fields is None):
+                from .tasks import make_article_renditions  # the task module imports this one
+
+                enqueue_on_commit(make_article_renditions, self.pk, self.image.name)
 
     def get_absolute_url(self):
         """Return the address in the active language, or in a language the article is written in."""
@@ -416,17 +423,16 @@ class Article(TranslatedSlugMixin, models.Model):
     def is_scheduled(self) -> bool:
         return self.status == self.Status.PUBLISHED and self.publish_at is not None and self.publish_at > timezone.now()
 
-    def refresh_renditions(self, *, force: bool = False) -> bool:
+    def note_new_image(self) -> bool:
         """
-        Make the featured image's renditions once, when the image is new or replaced (or always, forced;
-        see renditions.py), and return whether they changed; the caller saves them. Call it inside
-        `media.atomic()`: the replaced renditions are deleted when the save commits, the new ones if it fails.
+        When the image is new, replaced or removed, mark its renditions pending (none for no image) and return
+        True; the caller saves and queues them. The replaced renditions go once the save has committed.
         """
         source = self.image.name if self.image else ""
-        if self.image_renditions.get("source", "") == source and not force:
+        if self.image_renditions.get("source", "") == source:
             return False
         replaced = self.image_renditions
-        self.image_renditions = make_renditions(self.image) if source else {}
+        self.image_renditions = pending_manifest(source) if source else {}
         delete_renditions_after_commit(replaced)
         return True
 

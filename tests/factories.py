@@ -78,6 +78,16 @@ def make_article(
     return article
 
 
+def make_pictured_article(**fields) -> Article:
+    """Create an article with an image (`image=`) and run the queued tasks, which make its renditions."""
+    from tests.tasks import run_queued_tasks  # the worker's loop: imported only by the tests that need it
+
+    article = make_article(**fields)
+    run_queued_tasks()
+    article.refresh_from_db()
+    return article
+
+
 def make_user(username: str, *, groups=(), **fields):
     from django.contrib.auth.models import Group
 

@@ -52,6 +52,11 @@ class LoadDemoTests(TestCase):
                 self.assertIn("<h2>", body)
             self.assertTrue(article.image)
 
+    def test_the_demo_articles_have_pictures_without_a_worker(self):
+        for article in Article.objects.all():
+            self.assertTrue(article.renditions, f"{article}: {article.image_renditions}")
+            self.assertFalse(article.renditions.pending)
+
     def test_the_demo_users_and_their_passwords_are_printed(self):
         output = self.output.getvalue()
         for username in ("editor", "author", "translator"):

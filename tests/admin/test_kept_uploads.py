@@ -23,6 +23,7 @@ from articles.models import Article
 from core.renditions import rendition_names
 from core.validators import without_metadata
 from tests.factories import image_upload, make_author, make_section
+from tests.tasks import run_queued_tasks
 
 from .base import NewsroomAdminTestCase, form_values, page
 
@@ -79,7 +80,24 @@ class KeptUploadTests(NewsroomAdminTestCase):
         self.assertTrue(article.image.name.startswith("articles/") and article.image.name.endswith(".jpg"))
         with article.image.open("rb") as stored:
             self.assertEqual(stored.read(), expected)
+        self.assertTrue(article.renditions.pending)
+        change = reverse("admin:articles_article_change", args=[article.pk])
+        status = page(self.client.get(change)).select_one(".field-picture_status").get_text(" ", strip=True)
+        self.assertIn("Being prepared: readers will see the picture once its sizes are made", status)
+        preview = page(self.client.get(reverse("admin:articles_article_preview", args=[article.pk])))
+        self.assertIn("The featured image is being prepared for readers", preview.select_one(".preview-banner").text)
+        self.assertIsNone(preview.select_one(".article__figure"))
+        self.client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
+        status = page(self.client.get(change)).select_one(".field-picture_status").get_text(" ", strip=True)
+        self.assertIn("در حال آماده شدن", status)
+        self.assertEqual(run_queued_tasks(), 1)
+        article = Article.objects.get(pk=article.pk)
         self.assertTrue(rendition_names(article.image_renditions))
+        status = page(self.client.get(change)).select_one(".field-picture_status").get_text(" ", strip=True)
+        self.assertIn("آماده است", status)
+        preview = page(self.client.get(reverse("admin:articles_article_preview", args=[article.pk])))
+        self.assertIsNone(preview.select_one(".preview-banner__note"))
+        self.assertIsNotNone(preview.select_one(".article__figure picture"))
         self.assertTrue(all(default_storage.exists(name) for name in rendition_names(article.image_renditions)))
         self.assertEqual(self.pending_files(), [], "the kept copy was not removed after the save")
 

@@ -1,7 +1,10 @@
 """
-Storage failing under an editor's save: the save is refused with a form error, everything typed is shown
-again (only the file is asked for again), and nothing is half-saved: the row is unchanged, the published
-article keeps every rendition file its page shows, and no new file is left behind in MEDIA_ROOT.
+Storage failing under an editor's save: when the upload itself cannot be stored, the save is refused with a
+form error, everything typed is shown again (only the file is asked for again), and nothing is half-saved: the
+row is unchanged, the published article keeps every rendition file its page shows, and no new file is left
+behind in MEDIA_ROOT. When only the renditions cannot be stored, the save succeeds and keeps the upload; the
+worker's task (articles/tasks.py) fails without leaving a file, is tried again after its backoff, and makes
+them once storage is back.
 
 Each test has its own MEDIA_ROOT. A read-only folder is a real one (chmod 0o500) where that stops writes;
 tests run as root (CI does) are not stopped by file modes, so there `RefusingStorage` raises the
@@ -24,13 +27,17 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError
+from django.tasks import TaskResultStatus
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from articles.admin import ArticleAdmin
 from articles.models import Article
 from core.renditions import rendition_names
-from tests.factories import image_upload, make_article, make_author, make_series
+from tests.factories import image_upload, make_author, make_pictured_article, make_series
+from tests.tasks import failing_tasks, run_queued_tasks
 
 from .base import NewsroomAdminTestCase, form_values, page
 
@@ -95,7 +102,7 @@ class StorageFaultTestCase(NewsroomAdminTestCase):
         media = override_settings(MEDIA_ROOT=self.media_root)
         media.enable()
         self.addCleanup(media.disable)
-        self.article = make_article(
+        self.article = make_pictured_article(
             headline_en="The dam at the end of the valley", image=image_upload("dam.jpg", size=(1600, 1000))
         )
         self.published = Article.objects.get(pk=self.article.pk)
@@ -134,6 +141,45 @@ class StorageFaultTestCase(NewsroomAdminTestCase):
         self.assertEqual(self.stored_files() - self.files_before, set(), "new files were left behind")
         self.assertEqual(self.files_before - self.stored_files(), set(), "the published article lost files")
         self.assertEqual(self.reader_images(), self.reader_images_before)
+
+    def rendition_files(self) -> set[str]:
+        return {name for name in self.stored_files() - self.files_before if name.startswith("renditions/")}
+
+    def save_new_image_while_renditions_fail(self) -> DBTaskResult:
+        """Save a new image (the save succeeds), then run its task, which storage fails; return the task."""
+        data = self.open_form(self.editor, self.article)
+        data["headline_en"] = ["Rewritten while the disk was full"]
+        data["image"] = image_upload(NEW_IMAGE, size=(1200, 800))
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.post_form(self.editor, self.article, data, follow=False)
+        self.assertEqual(response.status_code, 302, "the save was refused")
+        article = Article.objects.get(pk=self.article.pk)
+        self.assertEqual(article.headline_en, "Rewritten while the disk was full")
+        self.assertTrue(article.image.name.endswith(NEW_IMAGE))
+        self.assertTrue(os.path.exists(os.path.join(self.media_root, article.image.name)), "the upload was not kept")
+        for name in rendition_names(self.published.image_renditions):
+            self.assertFalse(default_storage.exists(name), f"{name} of the replaced image is still stored")
+        with failing_tasks(self) as (failures, retries), self.assertLogs("core.media", "ERROR") as refusals:
+            self.assertEqual(run_queued_tasks(), 1)
+        self.assertIn("MediaWriteError", "\n".join(failures.output))
+        self.assertIn("failed on attempt 1 of 5", "\n".join(retries.output))
+        self.assertIn("Storage refused", refusals.output[0])
+        task = DBTaskResult.objects.exclude(status=TaskResultStatus.SUCCESSFUL).get()  # not setUp's
+        self.assertEqual(task.status, TaskResultStatus.READY)
+        self.assertGreater(task.run_after, timezone.now(), "retried at once, with no backoff")
+        self.assertEqual(self.rendition_files(), set(), "the failed task left files behind")
+        self.assertTrue(Article.objects.get(pk=self.article.pk).renditions.pending)
+        self.assertNoPictureShown()
+        return task
+
+    def assertNoPictureShown(self):
+        html = page(Client().get(self.article.url_in("en")))
+        self.assertEqual(html.select("article img, picture, meta[property='og:image']"), [])
+
+    def retry_after_its_backoff(self, task: DBTaskResult) -> None:
+        DBTaskResult.objects.filter(pk=task.pk).update(run_after=timezone.now())  # the backoff has passed
+        with self.captureOnCommitCallbacks(execute=True):
+            self.assertEqual(run_queued_tasks(), 1)
 
     def assertAskedForTheImageAgain(self, response, posted: dict, field: str = "image"):
         self.assertEqual(response.status_code, 200, "the save was not refused with a form")
@@ -186,20 +232,17 @@ class StorageFaultTestCase(NewsroomAdminTestCase):
 
 
 class StorageFaultTests(StorageFaultTestCase):
-    def test_renditions_folder_read_only_keeps_the_published_article_whole_and_the_editor_input(self):
+    def test_renditions_folder_read_only_the_save_keeps_the_upload_and_the_task_fails_leaving_nothing(self):
         self.refuse_writes_under("renditions")
-        response, posted = self.post_with_new_image()
-        self.assertAskedForTheImageAgain(response, posted)
-        self.assertNothingHalfSaved()
+        task = self.save_new_image_while_renditions_fail()
+        self.assertEqual(len(task.worker_ids), 1)
 
-    def test_a_file_where_the_renditions_folder_should_be_fails_for_root_too(self):
+    def test_a_file_where_the_renditions_folder_should_be_fails_the_task_for_root_too(self):
         digest = hashlib.sha1(stored_name_of_new_image().encode()).hexdigest()[:8]
         with open(os.path.join(self.media_root, "renditions", digest), "wb"):
             pass  # makedirs("renditions/<digest>") now fails in the file system itself (FileExistsError)
         self.files_before = self.stored_files()
-        response, posted = self.post_with_new_image()
-        self.assertAskedForTheImageAgain(response, posted)
-        self.assertNothingHalfSaved()
+        self.save_new_image_while_renditions_fail()
 
     def test_media_folder_read_only_refuses_the_upload_itself(self):
         self.refuse_writes_under("")
@@ -208,34 +251,47 @@ class StorageFaultTests(StorageFaultTestCase):
         self.assertNothingHalfSaved()
 
     def test_storage_failing_midway_through_the_renditions_leaves_no_file_behind(self):
-        # The upload and three renditions are written, then the disk is full.
-        with override_settings(STORAGES=refusing_storage(refuse_after=4)):
-            response, posted = self.post_with_new_image()
-            self.assertEqual(default_storage.writes, 4)
-        self.assertAskedForTheImageAgain(response, posted)
-        self.assertNothingHalfSaved()
+        # Three renditions are written, then the disk is full.
+        with override_settings(STORAGES=refusing_storage(refuse_under=("renditions/",))):
+            task = self.save_new_image_while_renditions_fail()
+        self.files_before = self.stored_files()
+        DBTaskResult.objects.filter(pk=task.pk).update(run_after=timezone.now())
+        with override_settings(STORAGES=refusing_storage(refuse_after=3)):
+            with failing_tasks(self), self.assertLogs("core.media", "ERROR"):
+                self.assertEqual(run_queued_tasks(), 1)
+            self.assertEqual(default_storage.writes, 3)
+        self.assertEqual(self.stored_files(), self.files_before, "the failed task left files behind")
+        self.assertNoPictureShown()
 
-    def test_once_storage_is_back_the_same_form_saves_and_only_then_the_old_renditions_go(self):
+    def test_once_storage_is_back_the_retry_makes_the_renditions_and_readers_see_the_picture(self):
         self.refuse_writes_under("renditions")
-        response, _posted = self.post_with_new_image()
+        task = self.save_new_image_while_renditions_fail()
         self.storage_works_again()
-        data = form_values(response)
-        data["image"] = image_upload(NEW_IMAGE, size=(1200, 800))
-        with self.captureOnCommitCallbacks(execute=True):
-            saved = self.post_form(self.editor, self.article, data)
-            self.assertTrue(self.files_before <= self.stored_files(), "old renditions deleted before the commit")
+        self.retry_after_its_backoff(task)
         article = Article.objects.get(pk=self.article.pk)
-        self.assertEqual(saved.status_code, 200)
-        self.assertEqual(article.headline_en, "Rewritten while the disk was full")
-        self.assertEqual(article.standfirst_en, "A standfirst typed with care, which must not be lost.")
-        self.assertTrue(article.image.name.endswith(NEW_IMAGE))
-        for name in rendition_names(self.published.image_renditions):
-            self.assertFalse(default_storage.exists(name), f"{name} of the replaced image is still stored")
+        self.assertEqual(DBTaskResult.objects.get(pk=task.pk).status, TaskResultStatus.SUCCESSFUL)
+        self.assertFalse(article.renditions.pending)
+        self.assertEqual(article.image_renditions["source"], article.image.name)
         self.assertTrue(all(default_storage.exists(name) for name in rendition_names(article.image_renditions)))
+        shown = self.reader_images()
+        self.assertLessEqual(set(shown), set(rendition_names(article.image_renditions)))
+        self.assertNotIn(article.image.name, shown)
         self.assertTrue(default_storage.exists(self.published.image.name), "the history may still need the old image")
 
-    def test_adding_an_article_while_storage_refuses_creates_nothing(self):
+    def test_a_task_that_keeps_failing_stops_after_its_attempts_and_the_article_stays_whole(self):
         self.refuse_writes_under("renditions")
+        task = self.save_new_image_while_renditions_fail()
+        for _attempt in range(4):
+            DBTaskResult.objects.filter(pk=task.pk).update(run_after=timezone.now())
+            with failing_tasks(self), self.assertLogs("core.media", "ERROR"):
+                self.assertEqual(run_queued_tasks(), 1)
+        self.assertEqual(DBTaskResult.objects.get(pk=task.pk).status, TaskResultStatus.FAILED)
+        self.assertEqual(self.rendition_files(), set())
+        self.assertEqual(Client().get(self.article.url_in("en")).status_code, 200)
+        self.assertNoPictureShown()
+
+    def test_adding_an_article_while_storage_refuses_creates_nothing(self):
+        self.refuse_writes_under("")
         self.client.force_login(self.editor)
         url = reverse("admin:articles_article_add")
         data = form_values(self.client.get(url))
@@ -260,6 +316,7 @@ class StorageFaultTests(StorageFaultTestCase):
         with failing, self.assertRaises(DatabaseError), self.assertLogs("django.request", "ERROR"):
             self.post_form(self.editor, self.article, data)
         self.assertNothingHalfSaved()
+        self.assertEqual(run_queued_tasks(), 0, "the rolled-back save queued renditions")
 
     def test_the_author_and_series_forms_ask_for_the_file_again_too(self):
         self.refuse_writes_under("")
@@ -276,7 +333,7 @@ class StorageFaultTests(StorageFaultTestCase):
         self.assertEqual(self.stored_files() - self.files_before, set())
 
     def test_the_persian_admin_says_so_in_persian(self):
-        self.refuse_writes_under("renditions")
+        self.refuse_writes_under("")
         self.client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
         response, _posted = self.post_with_new_image()
         error = page(response).select_one(".field-image .errorlist li").text

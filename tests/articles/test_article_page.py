@@ -9,7 +9,15 @@ from django.core.files.storage import default_storage
 from django.utils import translation
 from PIL import Image
 
-from tests.factories import image_upload, make_article, make_author, make_section, make_series, make_tag
+from tests.factories import (
+    image_upload,
+    make_article,
+    make_author,
+    make_pictured_article,
+    make_section,
+    make_series,
+    make_tag,
+)
 from tests.pages import JALALI_DATE, Page, ReaderTestCase, TemporaryMediaMixin
 
 LONG_BODY_EN = (
@@ -28,7 +36,7 @@ class ArticlePageTests(TemporaryMediaMixin, ReaderTestCase):
         cls.tags = [make_tag(name_en="Water", name_fa="آب"), make_tag(name_en="Farming", name_fa="کشاورزی")]
         cls.series = make_series(title_en="The Drying Plateau", title_fa="فلات خشک")
         cls.part_one = make_article(series=cls.series, part=1, section=cls.section, published_ago=timedelta(days=9))
-        cls.article = make_article(
+        cls.article = make_pictured_article(
             headline_en="Rivers in retreat: who pays?",
             headline_fa="رودها عقب می‌نشینند؛ چه کسی هزینه را می‌پردازد؟",
             standfirst_en="The reservoir has fallen for three years.",

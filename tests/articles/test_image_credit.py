@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from desk import state
 from tests.admin.base import NewsroomAdminTestCase, form_values, messages_on, page
-from tests.factories import image_upload, make_article
+from tests.factories import image_upload, make_article, make_pictured_article
 from tests.pages import Page, ReaderTestCase, TemporaryMediaMixin
 
 copy_existing_image_credits = import_module("articles.migrations.0010_copy_existing_image_credits")
@@ -17,12 +17,14 @@ copy_existing_image_credits = import_module("articles.migrations.0010_copy_exist
 class CreditOnThePageTests(TemporaryMediaMixin, ReaderTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.article = make_article(
+        cls.article = make_pictured_article(
             image=image_upload(size=(1600, 1000)),
             image_credit_en="Sara Ahmadi / AP",
             image_credit_fa="سارا احمدی / AP",
         )
-        cls.untranslated_credit = make_article(image=image_upload(size=(1600, 1000)), image_credit_en="Daniel Hart")
+        cls.untranslated_credit = make_pictured_article(
+            image=image_upload(size=(1600, 1000)), image_credit_en="Daniel Hart"
+        )
 
     def page(self, article, language):
         response = self.client.get(article.url_in(language))

@@ -6,7 +6,15 @@ from unittest import mock
 from django.utils import translation
 
 from articles.views import HomeView
-from tests.factories import image_upload, make_article, make_author, make_section, make_series, make_tag
+from tests.factories import (
+    image_upload,
+    make_article,
+    make_author,
+    make_pictured_article,
+    make_section,
+    make_series,
+    make_tag,
+)
 from tests.pages import JALALI_DATE, Page, ReaderTestCase, TemporaryMediaMixin
 
 
@@ -24,7 +32,7 @@ class HomePageTests(TemporaryMediaMixin, ReaderTestCase):
         cls.culture = make_section(name_en="Culture", name_fa="فرهنگ")
         cls.author = make_author(name_en="Reza Tavakoli", name_fa="رضا توکلی")
         cls.older = make_article(section=cls.culture, headline_en="An older piece", published_ago=timedelta(days=4))
-        cls.lead = make_article(
+        cls.lead = make_pictured_article(
             section=cls.economy,
             authors=[cls.author],
             headline_en="The rial's long slide",
@@ -54,7 +62,7 @@ class HomePageTests(TemporaryMediaMixin, ReaderTestCase):
         self.assertEqual(item.select_one("picture source")["type"], "image/webp")
 
     def test_only_the_lead_image_loads_eagerly(self):
-        make_article(section=self.culture, image=image_upload(), published_ago=timedelta(days=6))
+        make_pictured_article(section=self.culture, image=image_upload(), published_ago=timedelta(days=6))
         images = Page(self.client.get("/en/")).select("main picture img")
         self.assertNotIn("loading", images[0].attrs)
         self.assertTrue(all(image.get("loading") == "lazy" for image in images[1:]))

@@ -15,7 +15,8 @@ from django.test import TransactionTestCase, override_settings
 from articles.models import Article
 from core import media
 from core.renditions import rendition_names
-from tests.factories import image_upload, make_article
+from tests.factories import image_upload, make_pictured_article
+from tests.tasks import run_queued_tasks
 
 
 class MediaTransactionTests(TransactionTestCase):
@@ -25,7 +26,7 @@ class MediaTransactionTests(TransactionTestCase):
         media_root = override_settings(MEDIA_ROOT=self.media_root)
         media_root.enable()
         self.addCleanup(media_root.disable)
-        self.article = make_article(image=image_upload("first.jpg"))
+        self.article = make_pictured_article(image=image_upload("first.jpg"))
         self.first = Article.objects.get(pk=self.article.pk)
 
     def stored_files(self) -> set[str]:
@@ -40,9 +41,13 @@ class MediaTransactionTests(TransactionTestCase):
         self.article.save()
 
     def test_a_committed_save_keeps_its_new_files_and_then_deletes_the_replaced_renditions(self):
+        self.assertTrue(rendition_names(self.first.image_renditions))
         self.replace_image()
+        self.assertFalse(any(default_storage.exists(name) for name in rendition_names(self.first.image_renditions)))
+        self.assertEqual(run_queued_tasks(), 1)  # the new image's renditions, made by the worker after the commit
         article = Article.objects.get(pk=self.article.pk)
         self.assertIn("second", article.image.name)
+        self.assertTrue(rendition_names(article.image_renditions))
         self.assertTrue(all(default_storage.exists(name) for name in rendition_names(article.image_renditions)))
         self.assertFalse(any(default_storage.exists(name) for name in rendition_names(self.first.image_renditions)))
         self.assertTrue(default_storage.exists(self.first.image.name), "the history may restore the old image")

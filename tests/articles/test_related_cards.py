@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from tests.factories import image_upload, make_article, make_section
+from tests.factories import image_upload, make_article, make_pictured_article, make_section
 from tests.pages import Page, ReaderTestCase, TemporaryMediaMixin
 
 THREE_IN_A_ROW = "(min-width: 72rem) 22rem, (min-width: 45rem) calc(50vw - 3rem), calc(100vw - 2rem)"
@@ -18,7 +18,9 @@ class RelatedCardPictureTests(TemporaryMediaMixin, ReaderTestCase):
         section = make_section(name_en="Environment", name_fa="محیط زیست")
         cls.article = make_article(section=section, published_ago=timedelta(days=1))
         cls.related = [
-            make_article(section=section, image=image_upload(size=(1600, 1000)), published_ago=timedelta(days=day))
+            make_pictured_article(
+                section=section, image=image_upload(size=(1600, 1000)), published_ago=timedelta(days=day)
+            )
             for day in (2, 3, 4)
         ]
 
@@ -48,7 +50,9 @@ class RelatedCardPictureTests(TemporaryMediaMixin, ReaderTestCase):
 
     def test_a_card_alone_in_its_row_asks_for_a_picture_as_wide_as_the_page(self):
         lonely = make_article(section=make_section(), published_ago=timedelta(hours=1))
-        make_article(section=lonely.section, image=image_upload(size=(1600, 1000)), published_ago=timedelta(hours=2))
+        make_pictured_article(
+            section=lonely.section, image=image_upload(size=(1600, 1000)), published_ago=timedelta(hours=2)
+        )
         [picture] = self.cards("en", lonely)
         self.assertEqual(picture.select_one("img")["sizes"], "(min-width: 72rem) 68rem, calc(100vw - 2rem)")
         self.assertIn("1600w", picture.select_one("source")["srcset"])

@@ -19,7 +19,7 @@ from reversion.models import Revision, Version
 
 from articles.models import Article, Byline
 from tests.admin.base import NewsroomAdminTestCase, form_values, page
-from tests.factories import image_upload, make_article, make_section, make_tag, make_user
+from tests.factories import image_upload, make_article, make_pictured_article, make_section, make_tag, make_user
 from tests.pages import JALALI_DATE
 
 from .test_preview import body_blocks, words
@@ -332,14 +332,14 @@ class ImagesInTheFormTests(UnsavedPreviewTestCase):
         self.assertTrue(Article.objects.get().image)
 
     def test_a_cleared_image_is_not_shown(self):
-        article = make_article(published_ago=None, image=image_upload("dam.jpg"))
+        article = make_pictured_article(published_ago=None, image=image_upload("dam.jpg"))
         self.assertTrue(article.image_renditions)
         data = self.open_form(self.editor, article)
         data["image-clear"] = ["on"]
         self.assertIsNone(page(self.preview_changed(self.editor, article, data, "en")).select_one(".article__figure"))
 
     def test_the_saved_image_is_shown_from_its_renditions_when_unchanged(self):
-        article = make_article(published_ago=None, image=image_upload("dam.jpg"))
+        article = make_pictured_article(published_ago=None, image=image_upload("dam.jpg"))
         data = self.open_form(self.editor, article)
         html = page(self.preview_changed(self.editor, article, data, "en"))
         self.assertIn("renditions/", html.select_one(".article__figure img")["src"])

@@ -181,6 +181,16 @@ def site(tmp_path_factory):
             )
             processes.append(gunicorn)
             wait_for(f"{site.url}/robots.txt", gunicorn, "gunicorn")
+            # The background worker, as deployed: the renditions of an uploaded image are made by it.
+            worker = subprocess.Popen(
+                [PYTHON, "manage.py", "run_worker", "--worker-id", f"browser-{os.getpid()}"],
+                cwd=PROJECT,
+                env=env,
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+            processes.append(worker)
             # This process reads and writes the same database and cache, as a second app server would.
             os.environ.update({k: env[k] for k in ("DJANGO_SETTINGS_MODULE", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS",
                                                   "HTTPS", "DATABASE_URL", "REDIS_URL", "MEDIA_ROOT")})  # fmt: skip
@@ -283,6 +293,20 @@ def log_in(page, credentials: tuple[str, str], language: str = "en") -> None:
     page.fill("#id_password", password)
     page.click("input[type=submit]")
     page.wait_for_url("**/admin/")
+
+
+def wait_for_renditions(article_pk: int, seconds: float = 30):
+    """Return the article once the worker has made its image's renditions (failing after `seconds`)."""
+    from articles.models import Article
+
+    deadline = time.monotonic() + seconds
+    while True:
+        article = Article.objects.get(pk=article_pk)
+        if article.image_renditions.get("jpeg"):
+            return article
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the worker made no renditions within {seconds} s: {article.image_renditions}")
+        time.sleep(0.2)
 
 
 def fetch(site: Site, path: str) -> tuple[int, bytes]:

@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from PIL import Image, ImageDraw
 from playwright.sync_api import expect
 
-from tests.browser.conftest import EDITOR, TRANSLATOR, anonymous_status, log_in
+from tests.browser.conftest import EDITOR, TRANSLATOR, anonymous_status, log_in, wait_for_renditions
 
 PART_FOUR = {
     "headline_en": "Wells that outlived their farms",
@@ -138,7 +138,7 @@ def editor_files_and_publishes(page, site, tmp_path, data: dict, admin_language:
     assert (article.section.slug_en, article.series.slug_en, article.part) == (
         "environment", "the-thirsty-plateau", data["part"],
     )  # fmt: skip
-    assert article.image_renditions, "the uploaded image has renditions"
+    assert wait_for_renditions(article.pk).image_renditions.get("jpeg"), "the worker made the renditions"
 
     # Preview: the unpublished article on the public design, marked as a preview.
     page.click(f"a[href='/admin/articles/article/{article.pk}/preview/?language=en']")

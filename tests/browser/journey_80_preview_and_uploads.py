@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import EDITOR, log_in
+from tests.browser.conftest import EDITOR, log_in, wait_for_renditions
 from tests.browser.journey_10_newsroom import choose, fill_prose, jpeg
 from tests.browser.journey_30_pages import FAILING_IMPACTS, check_accessibility, describe
 from tests.pages import JALALI_DATE
@@ -132,7 +132,7 @@ def test_a_chosen_image_survives_a_validation_error_and_is_saved(context, page, 
     page.wait_for_selector(".messagelist .success")
     article = Article.objects.get(headline_en=KEPT["headline_en"])
     assert article.image.name.startswith("articles/"), article.image.name
-    assert article.image_renditions.get("jpeg"), "the kept image has no renditions"
+    article = wait_for_renditions(article.pk)  # made by the worker after the save, within moments
     # The change form names the saved image, and the article's page shows it.
     assert page.locator(".field-image .file-upload a").get_attribute("href").endswith(article.image.name)
     page.goto(f"/admin/articles/article/{article.pk}/preview/?language=en")

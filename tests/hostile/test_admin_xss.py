@@ -17,7 +17,7 @@ from articles.models import Article, Section, Tag
 from authors.models import Author
 from desk import state
 from series.models import Series
-from tests.factories import image_upload, make_article, make_section, make_series, make_tag
+from tests.factories import image_upload, make_article, make_pictured_article, make_section, make_series, make_tag
 
 from .markup import body_problems, findings
 from .payloads import PAYLOADS_WITHOUT_NUL
@@ -95,7 +95,7 @@ class ArticleXssTests(XssChecks, HostileAdminTestCase):
         cls.section = make_section(name_en="Economy", name_fa="اقتصاد")
         cls.tag = make_tag(name_en="Water", name_fa="آب")
         cls.series = make_series(title_en="The Thirsty Plateau", title_fa="فلات تشنه")
-        cls.photo = make_article(image=image_upload("dam.jpg"), headline_en="Photo", headline_fa="عکس")
+        cls.photo = make_pictured_article(image=image_upload("dam.jpg"), headline_en="Photo", headline_fa="عکس")
 
     @classmethod
     def form_extras(cls, index):

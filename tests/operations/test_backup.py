@@ -24,7 +24,7 @@ CREATE_CONTENT = """
 import io, json
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
-from tests.factories import make_article, make_author, make_series
+from tests.factories import make_author, make_pictured_article, make_series
 
 def jpeg(name, colour):
     buffer = io.BytesIO()
@@ -33,7 +33,7 @@ def jpeg(name, colour):
 
 author = make_author(name_en="Maryam Karimi", name_fa="مریم کریمی", avatar=jpeg("maryam.jpg", "navy"))
 series = make_series(title_en="Rivers in retreat", cover=jpeg("rivers.jpg", "olive"))
-article = make_article(
+article = make_pictured_article(
     headline_en="The dam that ran dry", headline_fa="سدی که خشک شد", authors=[author], series=series, part=1,
     image=jpeg("dam.jpg", "teal"),
 )

@@ -13,14 +13,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
-from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from articles.demo import ARTICLES, AUTHORS, SECTIONS, SERIES, TAGS
 from articles.models import Article, Byline, Section, Tag
+from articles.tasks import make_renditions_now
 from authors.models import Author
-from core import roles
+from core import media, roles
+from core.renditions import is_pending
 from series.models import Series
 
 # Demo-only accounts for trying the admin locally; the README lists them. Never deploy them.
@@ -72,23 +73,33 @@ def draw_avatar(colour: str, seed: str) -> bytes:
 class Command(BaseCommand):
     help = "Create or refresh the demo newsroom (authors, sections, tags, a series, articles and demo users)."
 
-    @transaction.atomic
     def handle(self, *args, **options):
-        authors = {data["slug"]: self.load_author(data) for data in AUTHORS}
-        sections = {
-            data["slug_en"]: self.load_named(Section, data, position=index) for index, data in enumerate(SECTIONS)
-        }
-        tags = {data["slug_en"]: self.load_named(Tag, data) for data in TAGS}
-        series = {data["slug_en"]: self.load_series(data) for data in SERIES}
-        for data in ARTICLES:
-            self.load_article(data, authors=authors, sections=sections, tags=tags, series=series)
-        self.load_users(authors)
+        # media.atomic: a failed run leaves neither rows nor the files made for them.
+        with media.atomic():
+            self.load_everything()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo newsroom ready: {Author.objects.count()} authors, {Section.objects.count()} sections, "
                 f"{Tag.objects.count()} tags, {Series.objects.count()} series, {Article.objects.count()} articles."
             )
         )
+
+    def load_everything(self) -> None:
+        authors = {data["slug"]: self.load_author(data) for data in AUTHORS}
+        sections = {
+            data["slug_en"]: self.load_named(Section, data, position=index) for index, data in enumerate(SECTIONS)
+        }
+        tags = {data["slug_en"]: self.load_named(Tag, data) for data in TAGS}
+        series = {data["slug_en"]: self.load_series(data) for data in SERIES}
+        articles = [
+            self.load_article(data, authors=authors, sections=sections, tags=tags, series=series) for data in ARTICLES
+        ]
+        # The pictures are made here rather than by the worker, so the demo shows them with no worker running;
+        # the tasks the saves queued find them made and end at once.
+        for article in articles:
+            if is_pending(article.image_renditions):
+                make_renditions_now(pk=article.pk, source=article.image.name)
+        self.load_users(authors)
 
     def load_author(self, data: dict) -> Author:
         author, _created = Author.objects.update_or_create(

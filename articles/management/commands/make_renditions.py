@@ -1,15 +1,17 @@
 """
 Make the featured-image renditions that are missing or stale: after an import, for images saved before
-renditions existed, or when rendition files were lost from storage (deleted by hand, a restore without them).
+renditions existed or still waiting for the worker, or when rendition files were lost from storage (deleted
+by hand, a restore without them). It makes them here, without the worker.
 """
 
 from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.models import Article
+from articles.tasks import make_renditions_now
 from core import media
 from core.languages import LANGUAGE_CODES
-from core.renditions import missing_renditions, repair_renditions
+from core.renditions import is_pending, missing_renditions, repair_renditions
 
 HEADLINES = tuple(f"headline_{code}" for code in LANGUAGE_CODES)  # what str(article) shows in the report
 
@@ -55,9 +57,10 @@ class Command(BaseCommand):
             )
             return None
         manifest = article.image_renditions
-        if force or manifest.get("source") != article.image.name:
-            article.refresh_renditions(force=True)  # the old files are deleted once the new manifest is saved
-            self.save_manifest(article)
+        if force or manifest.get("source") != article.image.name or is_pending(manifest):
+            # The old files are deleted once the new manifest is saved.
+            if make_renditions_now(pk=article.pk, source=article.image.name, force=True) != "made":
+                return None
             if self.verbosity >= 2:
                 self.stdout.write(f"Article {article.pk} ({article}): renditions made.")
             return "made"
@@ -69,15 +72,12 @@ class Command(BaseCommand):
             self.stderr.write(f"Article {article.pk} ({article}): its image {article.image.name} cannot be read.")
             return None
         if repaired != manifest:  # storage chose other names than the manifest's
+            # Only the manifest (the article keeps its "updated" time), saved so that cached pages naming the
+            # old files are made stale.
             article.image_renditions = repaired
-            self.save_manifest(article)
+            article.save(update_fields=["image_renditions"])
         self.stdout.write(
             f"Article {article.pk} ({article}): {len(missing)} missing rendition file(s) made again: "
             + ", ".join(missing)
         )
         return "restored"
-
-    @staticmethod
-    def save_manifest(article: Article) -> None:
-        # Only the manifest: the article itself did not change, so it keeps its "updated" time.
-        Article.objects.filter(pk=article.pk).update(image_renditions=article.image_renditions)
