@@ -3,6 +3,7 @@ The RQ backend, a setting away: the edit's transaction writes an outbox row, pus
 Redis refused (down at the time) is pushed by the drain once it is back, and RQ's worker runs the task.
 """
 
+import signal
 import subprocess
 import sys
 import tempfile
@@ -40,7 +41,14 @@ class OutboxTests(TestCase):
 
     def run_rq_worker(self) -> None:
         queue = django_rq.get_queue("default", job_class=Job)
-        SimpleWorker([queue], connection=queue.connection, job_class=Job).work(burst=True)
+        # RQ's worker takes over SIGINT and SIGTERM and leaves them so: the test runner's own worker process
+        # would then ignore the SIGTERM that ends it after the last test, and the suite would never finish.
+        handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            SimpleWorker([queue], connection=queue.connection, job_class=Job).work(burst=True)
+        finally:
+            for number, handler in handlers.items():
+                signal.signal(number, handler)
 
     def test_a_committed_edit_reaches_redis_and_its_task_runs(self):
         with self.captureOnCommitCallbacks(execute=True):
