@@ -9,6 +9,7 @@ statement to its own file: which one answered a page is read there.
 """
 
 import http.cookiejar
+import math
 import time
 import urllib.error
 import urllib.parse
@@ -20,7 +21,9 @@ from tests.appserver import AppServer, Staff
 from tests.services import CuttingProxy, PostgresReplicaCluster, RedisServer
 
 PASSWORD = "a-long-test-password"
-MAX_LAG = 0.5
+# Generous enough that a replica streaming on a loaded CI machine (seen 2.2 s behind at load 2 on 2 cores)
+# still counts as current; the lag test pauses replay for longer than this.
+MAX_LAG = 4.0
 WORLD = """
 from django.utils import translation
 from tests.factories import make_article, make_user
@@ -158,7 +161,7 @@ class ReadReplicaTests(ClusterMixin, SimpleTestCase):
         self.reader.open("/admin/login/")
         self.reader.open("/admin/login/", {"username": "nobody", "password": "wrong"})
         pin = next(cookie for cookie in self.reader.cookies if cookie.name == "newsroom_wrote")
-        self.assertLessEqual(pin.expires - time.time(), 4)  # MAX_LAG + a check's second, rounded up, + 1
+        self.assertLessEqual(pin.expires - time.time(), math.ceil(MAX_LAG + 1) + 1)  # MAX_LAG + a check's second, + 1
         statements = Statements(self.cluster)
         self.assert_page(path, "Aquifers under the plain")
         self.assertIn("articles_article", statements.since("primary"))
