@@ -21,5 +21,6 @@ def purge(keys: list[str]) -> int:
     try:
         return purger.purge(keys)
     except PurgeFailed:
-        logger.exception("Purging %d surrogate keys from the edge failed; the task will be retried.", len(keys))
+        # Whether it is tried again, and when, the worker says next (operations/worker.py), knowing the attempt.
+        logger.exception("Purging %d surrogate keys from the edge failed.", len(keys))
         raise

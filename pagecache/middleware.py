@@ -146,7 +146,9 @@ class PageCacheMiddleware:
         found = tokens.tag_tokens(sorted(tags))
         if found is None:
             return  # the cache failed: nothing to store against
-        rendered_at = request._page_cache_started
+        # The page shows rows as they were when it started, or earlier when they were read from a replica behind
+        # the primary (replicas/middleware.py says by how much): a page older than an edit is not stored.
+        rendered_at = request._page_cache_started - int(getattr(request, "rows_read_behind_seconds", 0) * 1_000_000)
         if max(found.values()) > rendered_at - tokens.CLOCK_MARGIN:
             # Edited while we rendered, or within the clocks' margin (tokens.py): not stored here, and kept by
             # an edge for the margin alone. Without any cache headers an edge that has just been purged would

@@ -57,11 +57,10 @@ class ReaderRequestMiddleware:
                 response = self.get_response(request)
         finally:
             reading.current.reset(token)
-        if reader.used_replica() and hasattr(request, "_page_cache_started"):
-            # The page cache stores a page only if none of its tags was invalidated after the rows were read
-            # (pagecache/tokens.py). A replica's rows may be up to staleness_bound() older than the request:
-            # date the reading back by that much, so a page rendered from rows older than an edit is not stored.
-            request._page_cache_started -= int(health.staleness_bound() * 1_000_000)
+        if reader.used_replica():
+            # A replica's rows may be up to staleness_bound() older than the request: said on the request, for
+            # whoever keeps the page (the page cache dates its rendering back by that much, pagecache/middleware.py).
+            request.rows_read_behind_seconds = health.staleness_bound()
         return response
 
     def process_exception(self, request, exception):
