@@ -8,6 +8,8 @@ from bs4 import BeautifulSoup
 from django.test import TestCase, override_settings
 from django.utils import translation
 
+from tests.schema_org import vocabulary_problems
+
 PERSIAN_MONTHS = "فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند"
 JALALI_DATE = rf"^[۰-۹]{{1,2}} ({PERSIAN_MONTHS}) ۱۴[۰-۹]{{2}}$"
 
@@ -50,7 +52,11 @@ class Page:
 
     @property
     def structured_data(self) -> list[dict]:
-        return [json.loads(script.string) for script in self.soup.find_all("script", type="application/ld+json")]
+        """Every JSON-LD document of the page, each checked against schema.org's vocabulary first."""
+        documents = [json.loads(script.string) for script in self.soup.find_all("script", type="application/ld+json")]
+        problems = [problem for document in documents for problem in vocabulary_problems(document)]
+        assert not problems, "structured data schema.org does not define:\n" + "\n".join(problems)
+        return documents
 
     def structured(self, type_name: str) -> dict:
         found = [item for item in self.structured_data if item.get("@type") == type_name]
