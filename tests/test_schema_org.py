@@ -1,4 +1,4 @@
-"""The structured-data check itself: what it lets through and what it refuses, so that a passing page means something."""
+"""The structured-data check itself: what it lets through and what it refuses, so a passing page means something."""
 
 from django.test import SimpleTestCase
 
