@@ -32,6 +32,8 @@ TRANSITION_FIELDS = ("status", "publish_at", "first_published_at", "updated_at",
 TAKEDOWN_FIELDS = ("takedown_reason", "takedown_notice", "taken_down_at", "taken_down_by", "image_renditions")
 # The longest reason and notice a takedown keeps (a form says so before the service refuses).
 TAKEDOWN_TEXT_LIMIT = 5000
+# Only a restore brings a taken-down article back (its images with it), never publishing or scheduling.
+TAKEN_DOWN_NOT_PUBLISHED = _("It is taken down: restore it to publish it again.")
 
 
 class Outcome(models.TextChoices):
@@ -75,6 +77,8 @@ def publish_article(*, article: Article, by: AbstractBaseUser | None) -> Transit
     with _transition(article, by) as current:
         if current.status == Article.Status.PUBLISHED:
             return Transition(article, Outcome.UNCHANGED, _("It is already published or scheduled."))
+        if current.status == Article.Status.TAKEN_DOWN:
+            return Transition(article, Outcome.UNCHANGED, TAKEN_DOWN_NOT_PUBLISHED)
         if not current.available_languages():
             return Transition(article, Outcome.REFUSED, _("It has no headline and body in any language."))
         current.status = Article.Status.PUBLISHED
@@ -89,6 +93,8 @@ def schedule_article(*, article: Article, publish_at: datetime, by: AbstractBase
     if publish_at <= timezone.now():
         raise ValueError(f"A schedule needs a moment still to come, not {publish_at:%Y-%m-%d %H:%M %Z}.")
     with _transition(article, by) as current:
+        if current.status == Article.Status.TAKEN_DOWN:
+            return Transition(article, Outcome.UNCHANGED, TAKEN_DOWN_NOT_PUBLISHED)
         if current.is_published():
             return Transition(article, Outcome.UNCHANGED, _("Readers can already see it: withdraw it first."))
         if not current.available_languages():
