@@ -11,6 +11,7 @@ import tempfile
 from datetime import timedelta
 from unittest import mock
 
+import reversion
 from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
@@ -514,6 +515,18 @@ class TakedownAdminTests(NewsroomAdminTestCase):
         values = self.open_form(self.editor, self.article)
         values["status"] = Article.Status.PUBLISHED
         self.post_form(self.editor, self.article, values)
+        self.assertEqual(self.stored().status, Article.Status.TAKEN_DOWN)
+
+    def test_reverting_to_a_version_from_before_the_takedown_is_refused(self):
+        with reversion.create_revision():
+            self.article.save()  # a version of it as published
+        published = Version.objects.get_for_object(self.article).get()
+        self.client.force_login(self.editor)
+        self.client.post(self.takedown_url(), {"reason": REASON})
+        url = reverse("admin:articles_article_revision", args=[self.article.pk, published.pk])
+        values = self.open_form(self.editor, self.article)
+        response = self.client.post(url, {**values, "status": Article.Status.PUBLISHED}, follow=True)
+        self.assertIn("restore it first", Page(response).text("ul.messagelist"))
         self.assertEqual(self.stored().status, Article.Status.TAKEN_DOWN)
 
     def test_a_scheduled_article_can_be_taken_down_too(self):
