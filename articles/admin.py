@@ -1,3 +1,5 @@
+from functools import partial
+
 import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
@@ -38,7 +40,7 @@ from core.roles import can_publish, is_author, language_name
 from core.text import localise_digits
 from core.widgets import body_widget
 
-from . import services
+from . import services, takedown_admin
 from .models import SEARCH_INDEX_COLUMNS, Article, Byline, Section, Tag
 from .outline import CONTENTS_MIN_HEADINGS
 from .preview import article_from_form, form_problems, posted_bylines, preview_response
@@ -246,6 +248,8 @@ class ArticleAdmin(NewsroomAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.is_taken_down():  # its picture stays withheld until it is restored
+            readonly.append("image")
         if is_author(request.user):
             readonly.append("publication_time")
         return [*readonly, "picture_status"]
@@ -266,6 +270,8 @@ class ArticleAdmin(NewsroomAdmin):
     @admin.display(description=_("picture for readers"))
     def picture_status(self, article):
         # The renditions are made by the worker after the save (articles/tasks.py): say so, not nothing.
+        if article.image_renditions.get("withheld"):
+            return gettext("Withheld: the article is taken down, so its picture is not served. Restore it to show it.")
         if article.renditions.pending:
             return gettext(
                 "Being prepared: readers will see the picture once its sizes are made, usually within a minute. "
@@ -289,7 +295,21 @@ class ArticleAdmin(NewsroomAdmin):
         if "status" in form.base_fields and not can_publish(request.user) and obj is not None:
             if obj.status not in AUTHOR_STATUSES:
                 form.base_fields["status"].disabled = True
+        if "status" in form.base_fields:
+            if obj is not None and obj.is_taken_down():
+                form.base_fields["status"].disabled = True  # only "Restore" brings it back (takedown_admin.py)
+            else:  # only "Take down" takes it down, with its reason
+                status = form.base_fields["status"]
+                status.choices = [(v, label) for v, label in status.choices if v != Article.Status.TAKEN_DOWN]
         return form
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """A taken-down article is not brought back by reverting to an older version: "Restore" does that."""
+        article = self.get_object(request, object_id)
+        if article is not None and article.is_taken_down() and request.method == "POST":
+            messages.error(request, gettext("It is taken down: restore it first, then revert to an older version."))
+            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+        return super().revision_view(request, object_id, version_id, extra_context)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -310,7 +330,11 @@ class ArticleAdmin(NewsroomAdmin):
     def get_urls(self):
         preview = self.admin_site.admin_view(self.preview_view)
         unsaved = self.admin_site.admin_view(self.unsaved_preview_view)
+        takedown = self.admin_site.admin_view(partial(takedown_admin.takedown_view, self))
+        restore = self.admin_site.admin_view(partial(takedown_admin.restore_view, self))
         return [
+            path("<int:pk>/takedown/", takedown, name="articles_article_takedown"),
+            path("<int:pk>/restore/", restore, name="articles_article_restore"),
             path("add/preview/", unsaved, name="articles_article_preview_unsaved"),
             path("<int:pk>/preview/", preview, name="articles_article_preview"),
             *super().get_urls(),

@@ -1,5 +1,6 @@
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connections, models
@@ -220,6 +221,9 @@ class Article(TranslatedSlugMixin, models.Model):
         IN_REVIEW = "in_review", _("In review")
         PUBLISHED = "published", _("Published")
         WITHDRAWN = "withdrawn", _("Withdrawn")
+        # Taken away from readers in every language at once (a legal or safety reason): its addresses answer
+        # 410 Gone and its images are withheld from public media (articles/takedown.py).
+        TAKEN_DOWN = "taken_down", _("Taken down")
 
     headline = models.CharField(_("headline"), max_length=200, blank=True)
     slug = models.SlugField(  # noqa: DJ001 -- NULL: no slug in this language, so unique per language
@@ -282,6 +286,20 @@ class Article(TranslatedSlugMixin, models.Model):
     )
     version = models.PositiveIntegerField(
         _("version"), default=0, help_text=_("Counts saves in the admin, so that one editor cannot overwrite another.")
+    )
+
+    # A takedown (articles/services.py): why, by whom and when; the notice readers see, per language, if any.
+    takedown_reason = models.TextField(_("takedown reason"), blank=True, editable=False)
+    takedown_notice = models.JSONField(_("takedown notice"), default=dict, blank=True, editable=False)
+    taken_down_at = models.DateTimeField(_("taken down"), null=True, blank=True, editable=False)
+    taken_down_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("taken down by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
     )
 
     # The search index, kept current by the search app (search/signals.py): normalised text per language and, on
@@ -419,6 +437,13 @@ class Article(TranslatedSlugMixin, models.Model):
         return (
             self.status == self.Status.PUBLISHED and self.publish_at is not None and self.publish_at <= timezone.now()
         )
+
+    def is_taken_down(self) -> bool:
+        return self.status == self.Status.TAKEN_DOWN
+
+    def takedown_notice_in(self, language: str) -> str:
+        """Return the notice an editor wrote for readers of this language when taking it down, if any."""
+        return (self.takedown_notice or {}).get(language, "")
 
     def is_scheduled(self) -> bool:
         return self.status == self.Status.PUBLISHED and self.publish_at is not None and self.publish_at > timezone.now()

@@ -1,5 +1,6 @@
 """
-An article's publication transitions: to review, published (now or on schedule), withdrawn.
+An article's publication transitions: to review, published (now or on schedule), withdrawn, taken down
+and restored.
 
 The admin's bulk actions call these, and so will the desk, an API or a task: each rule is written here once.
 Each function reads the article again under a row lock, inside one transaction, so that a transition never
@@ -20,11 +21,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import media
+from core.languages import LANGUAGE_CODES
 
 from .models import Article
+from .withheld import release_images, withhold_images
 
 # What a transition writes: copied back onto the caller's instance, so that it shows the article as saved.
 TRANSITION_FIELDS = ("status", "publish_at", "first_published_at", "updated_at", "version")
+# What a takedown or a restore writes besides.
+TAKEDOWN_FIELDS = ("takedown_reason", "takedown_notice", "taken_down_at", "taken_down_by", "image_renditions")
+# The longest reason and notice a takedown keeps (a form says so before the service refuses).
+TAKEDOWN_TEXT_LIMIT = 5000
+# Only a restore brings a taken-down article back (its images with it), never publishing or scheduling.
+TAKEN_DOWN_NOT_PUBLISHED = _("It is taken down: restore it to publish it again.")
 
 
 class Outcome(models.TextChoices):
@@ -32,6 +41,8 @@ class Outcome(models.TextChoices):
     PUBLISHED = "published", _("Published")
     SCHEDULED = "scheduled", _("Scheduled")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+    TAKEN_DOWN = "taken_down", _("Taken down")
+    RESTORED = "restored", _("Restored")
     UNCHANGED = "unchanged", _("Left as it was")
     REFUSED = "refused", _("Refused")
 
@@ -66,6 +77,8 @@ def publish_article(*, article: Article, by: AbstractBaseUser | None) -> Transit
     with _transition(article, by) as current:
         if current.status == Article.Status.PUBLISHED:
             return Transition(article, Outcome.UNCHANGED, _("It is already published or scheduled."))
+        if current.status == Article.Status.TAKEN_DOWN:
+            return Transition(article, Outcome.UNCHANGED, TAKEN_DOWN_NOT_PUBLISHED)
         if not current.available_languages():
             return Transition(article, Outcome.REFUSED, _("It has no headline and body in any language."))
         current.status = Article.Status.PUBLISHED
@@ -80,6 +93,8 @@ def schedule_article(*, article: Article, publish_at: datetime, by: AbstractBase
     if publish_at <= timezone.now():
         raise ValueError(f"A schedule needs a moment still to come, not {publish_at:%Y-%m-%d %H:%M %Z}.")
     with _transition(article, by) as current:
+        if current.status == Article.Status.TAKEN_DOWN:
+            return Transition(article, Outcome.UNCHANGED, TAKEN_DOWN_NOT_PUBLISHED)
         if current.is_published():
             return Transition(article, Outcome.UNCHANGED, _("Readers can already see it: withdraw it first."))
         if not current.available_languages():
@@ -100,6 +115,72 @@ def withdraw_article(*, article: Article, by: AbstractBaseUser | None) -> Transi
         return _saved(article, current, Outcome.WITHDRAWN)
 
 
+def take_down_article(
+    *, article: Article, by: AbstractBaseUser | None, reason: str, legal_notice: str | dict[str, str] = ""
+) -> Transition:
+    """
+    Take an article away from readers in every language at once, for a reason kept in the history (the
+    revision's comment): its addresses answer 410 Gone with a short notice, or with the legal notice given
+    (one text for every language, or {language: text}); it leaves every list, feed, sitemap and search at
+    once (it is no longer published), every page showing it is made stale (the save's signals: the page cache
+    and the edge), and its images leave public media (articles/withheld.py).
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        return Transition(article, Outcome.REFUSED, _("Give the reason for the takedown: it is kept in the history."))
+    notices = _notices(legal_notice)
+    if len(reason) > TAKEDOWN_TEXT_LIMIT or any(len(text) > TAKEDOWN_TEXT_LIMIT for text in notices.values()):
+        return Transition(article, Outcome.REFUSED, _("The reason and each notice may be at most 5,000 characters."))
+    with _transition(article, by) as current:
+        if current.status == Article.Status.TAKEN_DOWN:
+            return Transition(article, Outcome.UNCHANGED, _("It is already taken down: nothing was changed."))
+        if current.status != Article.Status.PUBLISHED:
+            return Transition(article, Outcome.UNCHANGED, _("Only a published or scheduled article can be taken down."))
+        withhold_images(current)
+        current.status = Article.Status.TAKEN_DOWN
+        current.takedown_reason = reason
+        current.takedown_notice = notices
+        current.taken_down_at = timezone.now()
+        current.taken_down_by = by if by is not None and by.pk else None
+        transition = _saved(
+            article, current, Outcome.TAKEN_DOWN, comment=_("Taken down: %(reason)s") % {"reason": reason}
+        )
+        _copy_back(article, current, TAKEDOWN_FIELDS)
+        return transition
+
+
+def restore_article(*, article: Article, by: AbstractBaseUser | None) -> Transition:
+    """
+    Give a taken-down article back to readers as it was published (at its first publication time), with its
+    images: the upload returns to public media and the worker makes its renditions again. The reason it was
+    taken down stays in the history; the notice goes.
+    """
+    with _transition(article, by) as current:
+        if current.status != Article.Status.TAKEN_DOWN:
+            return Transition(article, Outcome.UNCHANGED, _("Only a taken-down article can be restored."))
+        if not current.available_languages():
+            return Transition(article, Outcome.REFUSED, _("It has no headline and body in any language."))
+        release_images(current)
+        current.status = Article.Status.PUBLISHED
+        current.publish_at = current.publish_at or current.first_published_at
+        current.takedown_reason = ""
+        current.takedown_notice = {}
+        current.taken_down_at = None
+        current.taken_down_by = None
+        transition = _saved(article, current, Outcome.RESTORED)
+        _copy_back(article, current, TAKEDOWN_FIELDS)
+        return transition
+
+
+def _notices(legal_notice: str | dict[str, str]) -> dict[str, str]:
+    """Return the legal notice per language, without empty ones."""
+    if isinstance(legal_notice, str):
+        legal_notice = dict.fromkeys(LANGUAGE_CODES, legal_notice)
+    return {
+        code: text.strip() for code, text in legal_notice.items() if code in LANGUAGE_CODES and text and text.strip()
+    }
+
+
 @contextmanager
 def _transition(article: Article, by: AbstractBaseUser | None) -> Iterator[Article]:
     """Open the transaction and the history's revision; lock and read the article as it is now."""
@@ -110,10 +191,14 @@ def _transition(article: Article, by: AbstractBaseUser | None) -> Iterator[Artic
         yield Article.objects.select_for_update().get(pk=article.pk)
 
 
-def _saved(article: Article, current: Article, outcome: Outcome) -> Transition:
+def _saved(article: Article, current: Article, outcome: Outcome, *, comment: str = "") -> Transition:
     current.version += 1
     current.save()
-    reversion.set_comment(str(outcome.label))
-    for name in TRANSITION_FIELDS:
-        setattr(article, name, getattr(current, name))
+    reversion.set_comment(str(comment or outcome.label))
+    _copy_back(article, current, TRANSITION_FIELDS)
     return Transition(article, outcome)
+
+
+def _copy_back(article: Article, current: Article, names) -> None:
+    for name in names:
+        setattr(article, name, getattr(current, name))

@@ -1,7 +1,8 @@
 from django.db.models import Prefetch, Q, prefetch_related_objects
-from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
@@ -242,6 +243,23 @@ def article_page_context(article: Article, language: str, *, request: HttpReques
     }
 
 
+def taken_down_response(request: HttpRequest, article: Article, language: str) -> HttpResponse:
+    """
+    Answer a taken-down article's address: 410 Gone, with a short notice in the page's language (or the
+    notice the editor wrote for it), never indexed, never stored by the page cache or the edge (not a 200,
+    and no surrogate keys). Nothing of the article (headline, picture) is shown.
+    """
+    response = render(
+        request,
+        "articles/article_gone.html",
+        {"legal_notice": article.takedown_notice_in(language), "language": language},
+        status=410,
+    )
+    response["X-Robots-Tag"] = "noindex"
+    patch_cache_control(response, no_cache=True, max_age=0)
+    return response
+
+
 class ArticleView(ReaderPageMixin, DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
@@ -257,6 +275,8 @@ class ArticleView(ReaderPageMixin, DetailView):
             iter(candidates), None
         )
         if article is None or not article.available_languages():
+            if gone := Article.objects.filter(status=Article.Status.TAKEN_DOWN).with_slug(kwargs["slug"]).first():
+                return taken_down_response(request, gone, language)
             raise Http404("No such article")
         if not article.is_available_in(language):
             # Not written in this language: send the reader to a version that exists.

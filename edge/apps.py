@@ -8,6 +8,7 @@ class EdgeConfig(AppConfig):
     name = "edge"
 
     def ready(self):
+        from articles.withheld import images_withheld
         from pagecache.invalidation import pages_invalidated
 
         from . import purgers, receivers
@@ -17,3 +18,4 @@ class EdgeConfig(AppConfig):
         except purgers.PurgerNotConfigured as error:
             raise ImproperlyConfigured(str(error)) from None
         pages_invalidated.connect(receivers.purge_on_commit, dispatch_uid="edge:pages_invalidated")
+        images_withheld.connect(receivers.purge_media, dispatch_uid="edge:images_withheld")

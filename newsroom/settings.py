@@ -294,6 +294,25 @@ if AWS_STORAGE_BUCKET_NAME:
         },
     }
 
+# Images of taken-down articles (articles/withheld.py): kept, but outside what the web server or the edge
+# serves as /media/. On disk beside MEDIA_ROOT by default; in the bucket under "withheld/", never public.
+WITHHELD_MEDIA_ROOT = Path(os.environ.get("WITHHELD_MEDIA_ROOT") or BASE_DIR / "withheld-media")
+STORAGES["withheld"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": WITHHELD_MEDIA_ROOT, "base_url": None},
+}
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["withheld"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **STORAGES["default"]["OPTIONS"],
+            "location": "withheld",
+            "default_acl": "private",
+            "querystring_auth": True,
+            "custom_domain": None,
+        },
+    }
+
 # Uploads: refuse oversized requests before they reach a form.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

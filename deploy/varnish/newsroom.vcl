@@ -87,6 +87,8 @@ sub vcl_backend_response {
         set beresp.ttl = 30d;
         set beresp.http.Cache-Control = "public, max-age=2592000";
         set beresp.http.X-Content-Type-Options = "nosniff";
+        # Keyed by its address, so that the app can purge a taken-down article's images (edge/receivers.py).
+        set beresp.http.xkey = "media:" + bereq.url;
         return (deliver);
     }
     # Only pages the app names (a Surrogate-Key) are kept, and only if they set no cookie; the others are

@@ -146,6 +146,7 @@ def site(tmp_path_factory):
         "DATABASE_URL": f"postgres://{PG_USER}@{PG_HOST}:{PG_PORT}/{database}",
         "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
         "MEDIA_ROOT": str(work / "media"),
+        "WITHHELD_MEDIA_ROOT": str(work / "withheld-media"),  # a taken-down article's images, never served
         "GUNICORN_BIND": f"127.0.0.1:{app_port}",
         "GUNICORN_WORKERS": os.environ.get("GUNICORN_WORKERS", "2"),
         "GUNICORN_ACCESS_LOG": "",
@@ -193,7 +194,8 @@ def site(tmp_path_factory):
             processes.append(worker)
             # This process reads and writes the same database and cache, as a second app server would.
             os.environ.update({k: env[k] for k in ("DJANGO_SETTINGS_MODULE", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS",
-                                                  "HTTPS", "DATABASE_URL", "REDIS_URL", "MEDIA_ROOT")})  # fmt: skip
+                                                  "HTTPS", "DATABASE_URL", "REDIS_URL", "MEDIA_ROOT",
+                                                  "WITHHELD_MEDIA_ROOT")})  # fmt: skip
             import django
 
             django.setup()
