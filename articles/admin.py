@@ -134,8 +134,8 @@ class ArticleAdmin(NewsroomAdmin):
         date_column(Article, "publish_at"),
     ]
     list_display_links = ["headline_column"]
-    list_filter = ["status", LanguageFilter, "section", "article_type", "series", ("bylines__author", admin.RelatedOnlyFieldListFilter),
-                   ("publish_at", MonthListFilter)]  # fmt: skip
+    list_filter = ["status", LanguageFilter, "section", "article_type", "series",
+                   ("bylines__author", admin.RelatedOnlyFieldListFilter), ("publish_at", MonthListFilter)]  # fmt: skip
     search_fields = ["headline_en", "headline_fa", "standfirst_en", "standfirst_fa", "bylines__author__name_en",
                      "bylines__author__name_fa"]  # fmt: skip
     autocomplete_fields = ["tags", "series", "section"]

@@ -147,7 +147,9 @@ class ArticleType(TranslatedSlugMixin, models.Model):
         default=SchemaType.NEWS,
         help_text=_("What the article's structured data tells search engines it is."),
     )
-    position = models.PositiveSmallIntegerField(_("position"), default=0, help_text=_("Types are listed in this order."))
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Types are listed in this order.")
+    )
     version = models.PositiveIntegerField(
         _("version"), default=0, help_text=_("Counts saves in the admin, so that one editor cannot overwrite another.")
     )
@@ -253,7 +255,9 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         """Fetch what a list item shows (section, type, bylines) without a query per item."""
-        return self.select_related("section", "article_type").prefetch_related(models.Prefetch("bylines", queryset=Byline.names()))
+        return self.select_related("section", "article_type").prefetch_related(
+            models.Prefetch("bylines", queryset=Byline.names())
+        )
 
     def as_teasers(self):
         """

@@ -183,9 +183,7 @@ class TypeView(ReaderListMixin, ListView):
         home = reverse("articles:home")
         context["structured_data"] = [
             self.collection_data(self.article_type.name, context),
-            structured_data.breadcrumbs(
-                self.request, [(_("Home"), home), (self.article_type.name, self.request.path)]
-            ),
+            structured_data.breadcrumbs(self.request, [(_("Home"), home), (self.article_type.name, self.request.path)]),
         ]
         return context
 

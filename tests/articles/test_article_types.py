@@ -80,7 +80,10 @@ class ReadersSeeTheType(ReaderTestCase):
         self.fail(f"no card for {headline!r} on {url}")
 
     def test_cards_on_the_front_page_label_the_type_in_each_language_linking_to_its_list(self):
-        for language, label, headline in [("en", "Analysis", "Why bread costs more"), ("fa", "تحلیل", "چرا نان گران‌تر شد")]:
+        for language, label, headline in [
+            ("en", "Analysis", "Why bread costs more"),
+            ("fa", "تحلیل", "چرا نان گران‌تر شد"),
+        ]:
             with self.subTest(language=language):
                 card = self.card(f"/{language}/", headline)
                 link = card.select_one(".kicker .kicker__type a")
@@ -306,7 +309,9 @@ class AdminTests(NewsroomAdminTestCase):
 
     def test_a_type_in_use_cannot_be_deleted(self):
         self.client.force_login(self.editor)
-        response = self.client.post(reverse("admin:articles_articletype_delete", args=[self.analysis.pk]), {"post": "yes"})
+        response = self.client.post(
+            reverse("admin:articles_articletype_delete", args=[self.analysis.pk]), {"post": "yes"}
+        )
         self.assertEqual(response.status_code, 200)  # Django lists the protected articles instead
         self.assertTrue(ArticleType.objects.filter(pk=self.analysis.pk).exists())
         self.assertContains(response, "An analysis of wages")
