@@ -160,7 +160,7 @@ class RobotsTests(TestCase):
 
 class SitemapQueryTests(TestCase):
     def test_sitemaps_cost_the_same_queries_however_many_pages_they_list(self):
-        names = ["articles-en", "articles-fa", "sections", "authors", "series", "news-fa"]
+        names = ["articles-en", "articles-fa", "sections", "types", "authors", "series", "news-fa"]
 
         def queries():
             with CaptureQueriesContext(connection) as captured:
