@@ -28,6 +28,7 @@ SEARCH_INDEX_COLUMNS = tuple(
 # What a list item (a card, a feed entry, a sitemap entry) reads of an article: `ArticleQuerySet.as_teasers()`.
 TEASER_COLUMNS = (
     "section",
+    "article_type",
     "series",
     "part",
     "status",
@@ -121,6 +122,69 @@ class Tag(TranslatedSlugMixin, models.Model):
         return {"feeds", "sitemaps"}
 
 
+class ArticleType(TranslatedSlugMixin, models.Model):
+    """
+    What kind of piece an article is (news, analysis, opinion, …): a label readers see on cards and pages, a
+    list page and feed of its own, and the schema.org type search engines read in the article's JSON-LD.
+    """
+
+    class SchemaType(models.TextChoices):
+        # NewsArticle and its subtypes on schema.org (https://schema.org/NewsArticle, "More specific Types").
+        # schema.org has no interview type: an interview is plain NewsArticle.
+        NEWS = "NewsArticle", _("News article (NewsArticle)")
+        ANALYSIS = "AnalysisNewsArticle", _("Analysis (AnalysisNewsArticle)")
+        OPINION = "OpinionNewsArticle", _("Opinion (OpinionNewsArticle)")
+        BACKGROUND = "BackgroundNewsArticle", _("Explainer or background (BackgroundNewsArticle)")
+        REPORTAGE = "ReportageNewsArticle", _("Reportage (ReportageNewsArticle)")
+        REVIEW = "ReviewNewsArticle", _("Review (ReviewNewsArticle)")
+        ASK_PUBLIC = "AskPublicNewsArticle", _("Call for information (AskPublicNewsArticle)")
+
+    name = models.CharField(_("name"), max_length=60)
+    slug = models.SlugField(_("slug"), max_length=60, allow_unicode=True, blank=True, null=True)  # noqa: DJ001 -- NULL: no slug in this language
+    schema_type = models.CharField(
+        _("schema.org type"),
+        max_length=40,
+        choices=SchemaType,
+        default=SchemaType.NEWS,
+        help_text=_("What the article's structured data tells search engines it is."),
+    )
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Types are listed in this order.")
+    )
+    version = models.PositiveIntegerField(
+        _("version"), default=0, help_text=_("Counts saves in the admin, so that one editor cannot overwrite another.")
+    )
+
+    page_cache_label = "type"
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("article type")
+        verbose_name_plural = _("article types")
+        constraints = [
+            models.UniqueConstraint(fields=["slug_en"], name="articletype_unique_slug_en"),
+            models.UniqueConstraint(fields=["slug_fa"], name="articletype_unique_slug_fa"),
+        ]
+
+    def __str__(self):
+        return self.name or ""
+
+    def save(self, *args, **kwargs):
+        drop_control_characters(self)
+        self.fill_slugs()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:type", kwargs={"slug": self.slug_in(translation.get_language()) or self.slug_en})
+
+    def page_cache_stale_tags(self) -> set[str]:
+        """
+        Return the pages besides those tagged with it that a change makes stale: the feeds and sitemaps. Every
+        page showing an article of the type (its card, its page) is tagged "type:<pk>" through the article.
+        """
+        return {"feeds", "sitemaps"}
+
+
 def sections_in(language: str) -> list[Section]:
     """
     Return the sections with a page in this language, in order: the navigation's and the front page's.
@@ -191,8 +255,10 @@ class ArticleQuerySet(models.QuerySet):
         return (row[0] if row else 0) - scheduled.count()
 
     def for_listing(self):
-        """Fetch what a list item shows (section, bylines) without a query per item."""
-        return self.select_related("section").prefetch_related(models.Prefetch("bylines", queryset=Byline.names()))
+        """Fetch what a list item shows (section, type, bylines) without a query per item."""
+        return self.select_related("section", "article_type").prefetch_related(
+            models.Prefetch("bylines", queryset=Byline.names())
+        )
 
     def as_teasers(self):
         """
@@ -254,6 +320,18 @@ class Article(TranslatedSlugMixin, models.Model):
         "authors.Author", through="Byline", related_name="articles", verbose_name=_("authors")
     )
     section = models.ForeignKey(Section, verbose_name=_("section"), on_delete=models.PROTECT, related_name="articles")
+    # Nullable so that every way of making an article (the desk, imports, tests) need not name one: an article
+    # without a type reads as plain news (NewsArticle) and shows no label. Migration 0015 typed every existing
+    # article as News, and the admin offers News for a new one.
+    article_type = models.ForeignKey(
+        ArticleType,
+        verbose_name=_("type"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+        help_text=_("Shown to readers above the headline and told to search engines."),
+    )
     tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="articles")
     series = models.ForeignKey(
         "series.Series",
@@ -338,6 +416,8 @@ class Article(TranslatedSlugMixin, models.Model):
             models.Index(fields=["status", "publish_at"], name="article_status_publish_idx"),
             # A section's newest articles (its page, its feed) without walking every other section's.
             models.Index(fields=["section", "publish_at"], name="article_section_publish_idx"),
+            # A type's newest articles (its page, its feed), as for sections.
+            models.Index(fields=["article_type", "publish_at"], name="article_type_publish_idx"),
             # The sitemaps' last change (the newest updated_at) read from the end of an index, not the table.
             models.Index(fields=["updated_at"], name="article_updated_idx"),
             # The newest parts of series (the home page's series in progress): one article in a hundred.
@@ -484,9 +564,15 @@ class Article(TranslatedSlugMixin, models.Model):
             self.first_published_at and self.updated_at and self.updated_at - self.first_published_at > UPDATE_GRACE
         )
 
+    def schema_type(self) -> str:
+        """Return the schema.org type of the article's JSON-LD: its type's, or NewsArticle without one."""
+        return self.article_type.schema_type if self.article_type_id else ArticleType.SchemaType.NEWS
+
     def page_cache_stale_tags(self) -> set[str]:
         """Return the pages an article appears on besides its own: its lists, the feeds and sitemaps."""
         tags = {"home", "feeds", "sitemaps", "series-index", f"section:{self.section_id}"}
+        if self.article_type_id:
+            tags.add(f"type:{self.article_type_id}")
         if self.series_id:
             tags.add(f"series:{self.series_id}")
         tags.update(f"author:{pk}" for pk in self.bylines.values_list("author_id", flat=True))
@@ -494,12 +580,16 @@ class Article(TranslatedSlugMixin, models.Model):
         return tags
 
     def page_cache_stale_tags_before_save(self) -> set[str]:
-        """Return the lists a save may take the article out of: its section and series as stored."""
-        stored = Article.objects.filter(pk=self.pk).values_list("section_id", "series_id").first()
+        """Return the lists a save may take the article out of: its section, type and series as stored."""
+        stored = Article.objects.filter(pk=self.pk).values_list("section_id", "series_id", "article_type_id").first()
         if stored is None:
             return set()
-        section_id, series_id = stored
-        return {f"section:{section_id}", *([f"series:{series_id}"] if series_id else [])}
+        section_id, series_id, type_id = stored
+        return {
+            f"section:{section_id}",
+            *([f"series:{series_id}"] if series_id else []),
+            *([f"type:{type_id}"] if type_id else []),
+        }
 
     @classmethod
     def page_cache_next_change(cls) -> datetime | None:

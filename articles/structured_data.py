@@ -10,7 +10,7 @@ __all__ = ["breadcrumbs", "collection_page", "news_article", "website"]
 def news_article(request, article, *, canonical_url: str, language: str) -> dict:
     data = {
         "@context": "https://schema.org",
-        "@type": "NewsArticle",
+        "@type": article.schema_type(),  # NewsArticle or the subtype its article type names
         "mainEntityOfPage": {"@type": "WebPage", "@id": canonical_url},
         "url": canonical_url,
         "headline": article.headline,

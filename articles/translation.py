@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Article, Section, Tag
+from .models import Article, ArticleType, Section, Tag
 
 
 @register(Section)
@@ -13,6 +13,14 @@ class SectionTranslationOptions(TranslationOptions):
 class TagTranslationOptions(TranslationOptions):
     fields = ("name", "slug")
     empty_values = {"slug": None}
+
+
+@register(ArticleType)
+class ArticleTypeTranslationOptions(TranslationOptions):
+    fields = ("name", "slug")
+    empty_values = {"slug": None}
+    # A label in one language is never shown on the other's pages: a type not yet named there shows none.
+    fallback_languages = {"default": ()}
 
 
 @register(Article)

@@ -13,7 +13,7 @@ from series.models import Series
 from series.reading import series_in, series_parts
 
 from . import structured_data
-from .models import Article, Byline, Section, Tag, sections_in
+from .models import Article, ArticleType, Byline, Section, Tag, sections_in
 from .outline import outline
 
 RELATED_COUNT = 3
@@ -159,12 +159,42 @@ class TagView(ReaderListMixin, ListView):
         return context
 
 
+class TypeView(ReaderListMixin, ListView):
+    """The articles of one type (all the analysis, all the opinion) in the active language, newest first."""
+
+    template_name = "articles/articletype_detail.html"
+
+    def get_queryset(self):
+        self.article_type = get_object_or_404(ArticleType, **{f"slug_{get_language()}": self.kwargs["slug"]})
+        return self.reader_articles().filter(article_type=self.article_type)
+
+    def kept_count(self) -> int | None:
+        # No count is kept per type (KEPT_LISTS): the paginator counts the list, through the (type, date) index.
+        return None
+
+    def alternate_locations(self):
+        return {
+            language: location
+            for language in LANGUAGE_CODES
+            if (location := url_in(language, "articles:type", slug=self.article_type.slug_in(language)))
+        }
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(article_type=self.article_type, **kwargs)
+        home = reverse("articles:home")
+        context["structured_data"] = [
+            self.collection_data(self.article_type.name, context),
+            structured_data.breadcrumbs(self.request, [(_("Home"), home), (self.article_type.name, self.request.path)]),
+        ]
+        return context
+
+
 def with_page_relations(articles):
     """
-    Fetch what the article page shows beside the article (section, series, tags) with it; its byline is
+    Fetch what the article page shows beside the article (section, series, type, tags) with it; its byline is
     fetched with the related articles' bylines, in one query (`article_page_context`).
     """
-    return articles.select_related("section", "series").prefetch_related("tags")
+    return articles.select_related("section", "series", "article_type").prefetch_related("tags")
 
 
 def related_articles(article: Article, language: str) -> list[Article]:
@@ -188,7 +218,7 @@ def related_articles(article: Article, language: str) -> list[Article]:
         .available_in(language)
         .exclude(pk=article.pk)
         .filter(condition)
-        .select_related("section")
+        .select_related("section", "article_type")
         .as_teasers()
         .newest_first()[: RELATED_COUNT * max(1, len(tags))]
     )

@@ -1,5 +1,6 @@
 """
-RSS 2.0 and Atom feeds in each language: the latest articles, and those of a section, an author or a series.
+RSS 2.0 and Atom feeds in each language: the latest articles, and those of a section, a type, an author or a
+series.
 
 Items carry the standfirst as their summary; `?full=1` adds the whole body (sanitised again on the way
 out) as RSS `content:encoded` or Atom `content`.
@@ -16,7 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from articles.models import Article, Section
+from articles.models import Article, ArticleType, Section
 from authors.models import Author
 from core.caching import page_cache_tags
 from core.text import plain_text, without_control_characters
@@ -99,7 +100,8 @@ class ArticleFeed(Feed):
         return _(", ").join(author.name for author in item.ordered_authors()) or None
 
     def item_categories(self, item):
-        return [item.section.name, *(tag.name for tag in item.tags.all())]
+        kind = [item.article_type.name] if item.article_type_id and item.article_type.name else []
+        return [item.section.name, *kind, *(tag.name for tag in item.tags.all())]
 
     def item_extra_kwargs(self, item):
         if not self.full:
@@ -152,6 +154,23 @@ class SectionFeed(ArticleFeed):
 
     def description(self, obj):
         return _("The latest articles in %(name)s.") % {"name": obj.name}
+
+
+class TypeFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(ArticleType, **{f"slug_{get_language()}": slug})
+
+    def articles(self, obj):
+        return super().articles(obj).filter(article_type=obj)
+
+    def title(self, obj):
+        return _("%(name)s — %(site)s") % {"name": obj.name, "site": _("Newsroom")}
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def description(self, obj):
+        return _("The latest articles of the type %(name)s.") % {"name": obj.name}
 
 
 class AuthorFeed(ArticleFeed):

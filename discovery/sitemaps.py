@@ -4,7 +4,7 @@ Sitemaps: the pages crawlers should find, and the Google News sitemaps.
 Each page is listed once per language it can be read in, with `xhtml:link` alternates naming every
 version (and `x-default`: `core.languages.x_default`); articles have a sitemap per language.
 A page counts as readable in a language when it has something published in that language: an article
-written in it, or a section, author or series with such an article. The Google News sitemaps list each
+written in it, or a section, type, author or series with such an article. The Google News sitemaps list each
 language's articles of the last two days.
 """
 
@@ -24,7 +24,7 @@ from django.utils.functional import cached_property
 from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.translation import get_language
 
-from articles.models import Article, Byline, Section
+from articles.models import Article, ArticleType, Byline, Section
 from authors.models import Author
 from core.languages import LANGUAGE_CODES, x_default
 from core.models import filled
@@ -305,6 +305,25 @@ class SectionSitemap(ArticleFactsSitemap):
         return self._address(language, item.slug_in(language))
 
 
+class TypeSitemap(SectionSitemap):
+    """The article types' list pages, as the sections' (a few objects, each with a share of the archive)."""
+
+    def objects(self):
+        return ArticleType.objects.order_by("position", "pk").only(
+            "pk", *(f"slug_{language}" for language in LANGUAGE_CODES)
+        )
+
+    relation = "article_type"
+
+    def location(self, item):
+        return reverse("articles:type", kwargs={"slug": item.slug_in(get_language())})
+
+    def path_in(self, item, language):
+        if not hasattr(self, "_address"):
+            self._address = addresses("articles:type")
+        return self._address(language, item.slug_in(language))
+
+
 class AuthorSitemap(ArticleFactsSitemap):
     """
     The writers with published articles. A writer's page lists their newest articles first, and their
@@ -412,6 +431,7 @@ SITEMAPS = {
     "pages": PageSitemap,
     **{f"articles-{language}": ArticleSitemap(language) for language in LANGUAGE_CODES},
     "sections": SectionSitemap,
+    "types": TypeSitemap,
     "authors": AuthorSitemap,
     "series": SeriesSitemap,
     **{f"news-{language}": NewsSitemap(language) for language in LANGUAGE_CODES},

@@ -3,7 +3,7 @@
 from django.urls import include, path
 
 from . import views
-from .feeds import AuthorFeed, LatestFeed, SectionFeed, SeriesFeed, feed_view
+from .feeds import AuthorFeed, LatestFeed, SectionFeed, SeriesFeed, TypeFeed, feed_view
 
 app_name = "discovery"
 
@@ -12,6 +12,8 @@ feed_patterns = [
     path("atom/", feed_view(LatestFeed, "atom"), name="latest-atom"),
     path("sections/<uslug:slug>/rss/", feed_view(SectionFeed, "rss"), name="section-rss"),
     path("sections/<uslug:slug>/atom/", feed_view(SectionFeed, "atom"), name="section-atom"),
+    path("types/<uslug:slug>/rss/", feed_view(TypeFeed, "rss"), name="type-rss"),
+    path("types/<uslug:slug>/atom/", feed_view(TypeFeed, "atom"), name="type-atom"),
     path("authors/<slug:slug>/rss/", feed_view(AuthorFeed, "rss"), name="author-rss"),
     path("authors/<slug:slug>/atom/", feed_view(AuthorFeed, "atom"), name="author-atom"),
     path("series/<uslug:slug>/rss/", feed_view(SeriesFeed, "rss"), name="series-rss"),

@@ -10,6 +10,7 @@ ARTICLES_B = [
     # ------------------------------------------------------------------
     dict(
         slug_en="gig-economy-on-two-wheels-motorbike-couriers",
+        type="explainer",
         slug_fa="پیک-موتوری-و-اقتصاد-پلتفرمی",
         headline_en="The gig economy on two wheels: who really pays for fast delivery?",
         headline_fa="اقتصاد پلتفرمی روی دو چرخ: هزینهٔ تحویل سریع را چه کسی می‌پردازد؟",
@@ -165,6 +166,7 @@ ARTICLES_B = [
     # ------------------------------------------------------------------
     dict(
         slug_en="translating-hafez-and-saadi-for-a-screen-generation",
+        type="opinion",
         slug_fa="",
         headline_en="Hafez on a phone screen: what translators gain and lose",
         headline_fa="",

@@ -12,7 +12,7 @@ import pytest
 from tests.browser.conftest import ARTIFACTS, AXE_JS, FIGURES, TRANSLATOR, VNU_JAR, fetch, log_in
 
 LANGUAGES = ["en", "fa"]
-PAGE_KINDS = ["home", "article", "section", "tag", "author", "series", "series-index", "search", "404"]
+PAGE_KINDS = ["home", "article", "section", "tag", "type", "author", "series", "series-index", "search", "404"]
 SURVEY = [(kind, language) for language in LANGUAGES for kind in PAGE_KINDS]
 FAILING_IMPACTS = {"serious", "critical"}
 
@@ -22,7 +22,7 @@ def survey_path(kind: str, language: str) -> str:
     from django.urls import reverse
     from django.utils import translation
 
-    from articles.models import Article, Section, Tag
+    from articles.models import Article, ArticleType, Section, Tag
     from authors.models import Author
     from series.models import Series
 
@@ -32,6 +32,7 @@ def survey_path(kind: str, language: str) -> str:
             "article": lambda: Article.objects.get(slug_en="where-the-water-went").url_in(language),
             "section": lambda: Section.objects.get(slug_en="environment").get_absolute_url(),
             "tag": lambda: Tag.objects.get(slug_en="water").get_absolute_url(),
+            "type": lambda: ArticleType.objects.get(slug_en="analysis").get_absolute_url(),
             "author": lambda: Author.objects.get(slug="daniel-hart").get_absolute_url(),
             "series": lambda: Series.objects.get(slug_en="the-thirsty-plateau").get_absolute_url(),
             "series-index": lambda: reverse("series:index"),

@@ -57,7 +57,7 @@ class SitemapTests(TestCase):
     def test_the_index_names_every_sitemap_and_each_opens(self):
         index = self.xml(reverse("crawlers:sitemap-index"))
         locations = [element.text for element in index.findall("sm:sitemap/sm:loc", NS)]
-        names = ["pages", "articles-en", "articles-fa", "sections", "authors", "series", "news-en", "news-fa"]
+        names = ["pages", "articles-en", "articles-fa", "sections", "types", "authors", "series", "news-en", "news-fa"]
         self.assertEqual(locations, [f"{SITE}/sitemap-{name}.xml" for name in names])
         for location in locations:
             self.xml(location.removeprefix(SITE))
@@ -160,7 +160,7 @@ class RobotsTests(TestCase):
 
 class SitemapQueryTests(TestCase):
     def test_sitemaps_cost_the_same_queries_however_many_pages_they_list(self):
-        names = ["articles-en", "articles-fa", "sections", "authors", "series", "news-fa"]
+        names = ["articles-en", "articles-fa", "sections", "types", "authors", "series", "news-fa"]
 
         def queries():
             with CaptureQueriesContext(connection) as captured:

@@ -17,7 +17,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from articles.demo import ARTICLES, AUTHORS, SECTIONS, SERIES, TAGS
-from articles.models import Article, Byline, Section, Tag
+from articles.models import Article, ArticleType, Byline, Section, Tag
 from articles.tasks import make_renditions_now
 from authors.models import Author
 from core import media, roles
@@ -148,6 +148,8 @@ class Command(BaseCommand):
         fields = {
             "slug_fa": data["slug_fa"] or None,
             "section": sections[data["section"]],
+            # The demo desk writes analysis unless a piece says otherwise (the types are migration 0015's).
+            "article_type": ArticleType.objects.filter(slug_en=data.get("type", "analysis")).first(),
             "series": series[data["series"]] if data.get("series") else None,
             "part": data.get("part"),
             "status": data["status"],
