@@ -74,8 +74,10 @@ def past_embargo(embargo: datetime | None, *, was: datetime | None) -> str:
     Return why an embargo newly set or moved cannot be saved (it has already passed), or "" when it can. One
     that was stored and has since passed holds nothing back, and stays as a record.
     """
-    if embargo is None or embargo == was or embargo > timezone.now():
+    if embargo is None or embargo > timezone.now():
         return ""
+    if was is not None and embargo.replace(microsecond=0) == was.replace(microsecond=0):
+        return ""  # as stored (the admin's inputs carry whole seconds)
     return gettext("An embargo must end in the future: %(moment)s has already passed.") % {
         "moment": dates.display(embargo)
     }
