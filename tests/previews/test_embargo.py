@@ -54,7 +54,7 @@ class TransitionsKeepTheEmbargoTests(EmbargoTestCase):
     def test_the_refusal_reads_in_persian_with_a_jalali_date(self):
         with translation.override("fa"):
             result = publish_article(article=self.draft, by=self.editor)
-        self.assertIn("تحریم خبری", result.reason)
+        self.assertIn("منع انتشار", result.reason)
         self.assertRegex(result.reason, "[۰-۹]+ (آذر|دی|بهمن|اسفند|فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان) ۱۴")
 
     def test_scheduling_before_the_embargo_is_refused_and_nothing_changes(self):
@@ -120,7 +120,7 @@ class AdminKeepsTheEmbargoTests(EmbargoTestCase):
         self.client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
         response = self.post_form(self.editor, draft, data)
         error = page(response).select_one(".field-embargo_until .errorlist li").text
-        self.assertIn("تحریم خبری باید در آینده", error)
+        self.assertIn("منع انتشار باید در آینده", error)
         self.assertIsNone(Article.objects.get(pk=draft.pk).embargo_until)
 
     def test_an_embargo_that_has_passed_since_it_was_set_does_not_block_later_edits(self):
