@@ -55,7 +55,9 @@ class TransitionsKeepTheEmbargoTests(EmbargoTestCase):
         with translation.override("fa"):
             result = publish_article(article=self.draft, by=self.editor)
         self.assertIn("منع انتشار", result.reason)
-        self.assertRegex(result.reason, "[۰-۹]+ (آذر|دی|بهمن|اسفند|فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان) ۱۴")
+        self.assertRegex(
+            result.reason, "[۰-۹]+ (آذر|دی|بهمن|اسفند|فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان) ۱۴"
+        )
 
     def test_scheduling_before_the_embargo_is_refused_and_nothing_changes(self):
         result = schedule_article(article=self.draft, publish_at=self.embargo - timedelta(minutes=1), by=self.editor)

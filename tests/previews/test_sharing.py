@@ -78,7 +78,9 @@ class MakingLinksTests(SharingTestCase):
     def test_a_language_the_article_is_not_written_in_is_refused(self):
         english_only = make_article(published_ago=None, languages=("en",))
         response = self.post_new_link(self.editor, self.new_link_data(english_only, "fa"))
-        self.assertEqual(self.field_errors(response, "language"), ["The article has no headline and body in Persian yet."])
+        self.assertEqual(
+            self.field_errors(response, "language"), ["The article has no headline and body in Persian yet."]
+        )
         self.assertFalse(PreviewLink.objects.exists())
 
 
