@@ -22,7 +22,9 @@ from tests.factories import make_article, make_user
 editor = make_user("editor", groups=["Editor"], is_staff=True)
 draft = make_article(published_ago=None, headline_en="The embargoed report")
 link = create_preview_link(article=draft, language="en", expires_at=timezone.now() + timedelta(days=1), by=editor)
-print(json.dumps({"link": link.pk, "preview": link.get_absolute_url(), "public": draft.url_in("en")}))
+published = make_article(headline_en="A report readers can see")
+print(json.dumps({"link": link.pk, "preview": link.get_absolute_url(), "public": draft.url_in("en"),
+                  "published": published.url_in("en")}))
 """
 
 REVOKE = """
@@ -67,3 +69,12 @@ class PreviewThroughTheEdgeTests(SimpleTestCase):
         self.assertEqual((status, headers["X-Cache"]), (410, "MISS"))
         self.assertNotIn("The embargoed report", body)
         self.assertEqual(get(self.varnish.url + self.world["public"])[0], 404)
+
+    def test_a_readers_page_is_still_kept_by_the_edge(self):
+        url = self.varnish.url + self.world["published"]
+        for _attempt in range(3):
+            status, headers, _body = get(url)
+            self.assertEqual(status, 200)
+            if headers["X-Cache"] == "HIT":
+                return
+        self.fail(f"a reader's page is never kept by the edge: {headers}")

@@ -150,6 +150,15 @@ class AdminKeepsTheEmbargoTests(EmbargoTestCase):
         form = page(self.client.get(self.change_url(self.draft)))
         self.assertEqual(form.find("input", attrs={"name": "embargo_until_0"})["value"], form_moment(self.embargo)["0"])
 
+    def test_the_persian_list_shows_the_embargo_in_jalali_with_persian_digits(self):
+        self.client.force_login(self.editor)
+        self.client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
+        listing = page(self.client.get(reverse("admin:articles_article_changelist")))
+        status = listing.select_one("td.field-status_column small").text
+        self.assertRegex(
+            status, r"^منع انتشار تا [۰-۹]{1,2} (آذر|دی|بهمن|اسفند|فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان) ۱۴"
+        )
+
     def test_an_author_cannot_lift_an_embargo_with_a_crafted_post(self):
         own = make_article(published_ago=None, embargo_until=self.embargo, authors=[self.author])
         data = self.open_form(self.author_user, own)
