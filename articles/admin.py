@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -35,7 +35,9 @@ from core.admin import (
     translated_text_column,
 )
 from core.admin_dates import MonthListFilter, count_text, date_column, date_html
+from core.dates import display
 from core.languages import LANGUAGE_CODES
+from core.locking import LockedForm
 from core.roles import can_publish, is_author, language_name
 from core.text import localise_digits
 from core.widgets import body_widget
@@ -47,6 +49,26 @@ from .preview import article_from_form, form_problems, posted_bylines, preview_r
 from .views import article_page_context, with_page_relations
 
 AUTHOR_STATUSES = {Article.Status.DRAFT, Article.Status.IN_REVIEW}
+# What an author reads, in the admin's calendar, in place of the editors' publication fields.
+AUTHOR_READS = {"publish_at": "publication_time", "embargo_until": "embargo_time"}
+
+
+class ArticleForm(LockedForm):
+    """The article's admin form: what is saved must keep to the embargo (`services.embargo_refusal`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.stored_embargo = self.instance.embargo_until
+
+    def _post_clean(self):
+        super()._post_clean()  # the article as it would be saved, merged with edits saved meanwhile
+        if self.errors:
+            return
+        field = "embargo_until" if "embargo_until" in self.fields else None
+        if problem := services.past_embargo(self.instance.embargo_until, was=self.stored_embargo):
+            self.add_error(field, problem)
+        elif problem := services.embargo_refusal(self.instance):
+            self.add_error(None, problem)
 
 
 class BylineFormSet(BaseInlineFormSet):
@@ -126,6 +148,7 @@ def with_picture_status(fields: list[str]) -> list[str]:
 
 @admin.register(Article)
 class ArticleAdmin(NewsroomAdmin):
+    form = ArticleForm
     list_display = [
         "headline_column",
         "thumbnail_column",
@@ -148,7 +171,7 @@ class ArticleAdmin(NewsroomAdmin):
         (None, {"fields": ["headline", "slug", "standfirst", "body"]}),
         (_("Featured image"), {"fields": ["image", "image_alt", "image_caption", "image_credit"]}),
         (_("Filing"), {"fields": ["article_type", "section", "tags", "series", "part"]}),
-        (_("Publication"), {"fields": ["status", "publish_at", "version"]}),
+        (_("Publication"), {"fields": ["status", "publish_at", "embargo_until", "version"]}),
     ]
 
     slug_source = "headline"
@@ -216,9 +239,14 @@ class ArticleAdmin(NewsroomAdmin):
 
     @admin.display(description=_("status"), ordering="status")
     def status_column(self, article):
-        if article.is_scheduled():
-            return gettext("Scheduled")
-        return article.get_status_display()
+        status = gettext("Scheduled") if article.is_scheduled() else article.get_status_display()
+        if article.embargo_until and article.embargo_until > timezone.now():
+            return format_html(
+                "{}<br><small>{}</small>",
+                status,
+                gettext("Embargoed until %(moment)s") % {"moment": display(article.embargo_until)},
+            )
+        return status
 
     @admin.display(description=_("section"), ordering=InAdminLanguage("section__name"))
     def section_column(self, article):
@@ -258,7 +286,7 @@ class ArticleAdmin(NewsroomAdmin):
         if obj is not None and obj.is_taken_down():  # its picture stays withheld until it is restored
             readonly.append("image")
         if is_author(request.user):
-            readonly.append("publication_time")
+            readonly += ["publication_time", "embargo_time"]  # an embargo is the editors' to set or lift
         return [*readonly, "picture_status"]
 
     def get_fieldsets(self, request, obj=None):
@@ -270,7 +298,7 @@ class ArticleAdmin(NewsroomAdmin):
             return fieldsets
         # An author reads the publication time in the admin's calendar (Django would show it Gregorian).
         return [
-            (name, {**options, "fields": ["publication_time" if f == "publish_at" else f for f in options["fields"]]})
+            (name, {**options, "fields": [AUTHOR_READS.get(f, f) for f in options["fields"]]})
             for name, options in fieldsets
         ]
 
@@ -291,6 +319,10 @@ class ArticleAdmin(NewsroomAdmin):
     @admin.display(description=Article._meta.get_field("publish_at").verbose_name)
     def publication_time(self, article):
         return date_html(article.publish_at)
+
+    @admin.display(description=Article._meta.get_field("embargo_until").verbose_name)
+    def embargo_time(self, article):
+        return date_html(article.embargo_until)
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         if db_field.name == "status" and not can_publish(request.user):
@@ -447,7 +479,7 @@ class ArticleAdmin(NewsroomAdmin):
         outcomes = [services.publish_article(article=article, by=request.user) for article in queryset]
         published = sum(1 for result in outcomes if result.outcome == services.Outcome.PUBLISHED)
         scheduled = sum(1 for result in outcomes if result.outcome == services.Outcome.SCHEDULED)
-        refused = [str(result.article) for result in outcomes if result.outcome == services.Outcome.REFUSED]
+        refused = [result for result in outcomes if result.outcome == services.Outcome.REFUSED]
         reversion.set_comment(gettext("Bulk publish: %(published)d published, %(scheduled)d scheduled.")
                               % {"published": published, "scheduled": scheduled})  # fmt: skip
         if published:
@@ -456,12 +488,9 @@ class ArticleAdmin(NewsroomAdmin):
         if scheduled:
             messages.success(request, counted(ngettext("%(count)d article scheduled.", "%(count)d articles scheduled.",
                                                        scheduled), scheduled))  # fmt: skip
-        if refused:
-            messages.warning(
-                request,
-                gettext("Not published, as they have no headline and body in any language: %(articles)s")
-                % {"articles": ", ".join(refused)},
-            )
+        for result in refused:  # each with its reason: no text in any language, an embargo, …
+            messages.warning(request, gettext("“%(article)s” was not published: %(reason)s")
+                             % {"article": result.article, "reason": result.reason})  # fmt: skip
         if not (published or scheduled or refused):
             messages.info(request, gettext("The selected articles were already published."))
 

@@ -355,6 +355,13 @@ class Article(TranslatedSlugMixin, models.Model):
         db_index=True,
         help_text=_("Published articles appear to readers from this moment; a future time schedules them."),
     )
+    # Publishing cannot pass it (articles.services.embargo_refusal): nor a schedule before it, nor "now" before it.
+    embargo_until = models.DateTimeField(
+        _("embargo until"),
+        null=True,
+        blank=True,
+        help_text=_("Not to be published before this moment, whatever its publication time says."),
+    )
     first_published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

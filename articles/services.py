@@ -7,6 +7,9 @@ Each function reads the article again under a row lock, inside one transaction, 
 writes over an edit saved since the caller read the article; it moves the edit `version` on (an editor whose
 form was opened before is told), records the change in the history as made `by` the person, and says what
 happened. Whether that person may make the transition is the caller's question (`core.roles.can_publish`).
+
+An embargo (`Article.embargo_until`) is one rule, `embargo_refusal`: these transitions refuse to pass it, and
+the admin's form asks it before a save, so that no path publishes an embargoed article early.
 """
 
 from collections.abc import Iterator
@@ -18,9 +21,10 @@ import reversion
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core import media
+from core import dates, media
 from core.languages import LANGUAGE_CODES
 
 from .models import Article
@@ -60,6 +64,36 @@ class Transition:
         return self.outcome not in (Outcome.UNCHANGED, Outcome.REFUSED)
 
 
+def embargo_refusal(article: Article, *, publish_at: datetime | None = None) -> str:
+    """
+    Return why the article may not be published as it stands, or from `publish_at`, under its embargo (in the
+    active language), or "" when it may: no publication, at once or scheduled, comes before the embargo.
+    """
+    embargo = article.embargo_until
+    if embargo is None or (article.status != Article.Status.PUBLISHED and publish_at is None):
+        return ""  # an embargo holds publication back, nothing else
+    if (publish_at or article.publish_at or timezone.now()) < embargo:
+        return gettext(
+            "It is under embargo until %(embargo)s and cannot be published before then: choose a publication "
+            "time at or after it."
+        ) % {"embargo": dates.display(embargo)}
+    return ""
+
+
+def past_embargo(embargo: datetime | None, *, was: datetime | None) -> str:
+    """
+    Return why an embargo newly set or moved cannot be saved (it has already passed), or "" when it can. One
+    that was stored and has since passed holds nothing back, and stays as a record.
+    """
+    if embargo is None or embargo > timezone.now():
+        return ""
+    if was is not None and embargo.replace(microsecond=0) == was.replace(microsecond=0):
+        return ""  # as stored (the admin's inputs carry whole seconds)
+    return gettext("An embargo must end in the future: %(moment)s has already passed.") % {
+        "moment": dates.display(embargo)
+    }
+
+
 def send_to_review(*, article: Article, by: AbstractBaseUser | None) -> Transition:
     """Send a draft to the editors for review."""
     with _transition(article, by) as current:
@@ -82,6 +116,8 @@ def publish_article(*, article: Article, by: AbstractBaseUser | None) -> Transit
         if not current.available_languages():
             return Transition(article, Outcome.REFUSED, _("It has no headline and body in any language."))
         current.status = Article.Status.PUBLISHED
+        if reason := embargo_refusal(current, publish_at=current.publish_at or timezone.now()):
+            return Transition(article, Outcome.REFUSED, reason)
         return _saved(article, current, Outcome.SCHEDULED if current.is_scheduled() else Outcome.PUBLISHED)
 
 
@@ -99,6 +135,8 @@ def schedule_article(*, article: Article, publish_at: datetime, by: AbstractBase
             return Transition(article, Outcome.UNCHANGED, _("Readers can already see it: withdraw it first."))
         if not current.available_languages():
             return Transition(article, Outcome.REFUSED, _("It has no headline and body in any language."))
+        if reason := embargo_refusal(current, publish_at=publish_at):
+            return Transition(article, Outcome.REFUSED, reason)
         if current.first_published_at and current.first_published_at > timezone.now():
             current.first_published_at = None  # a moment it was once scheduled for, never reached
         current.status = Article.Status.PUBLISHED

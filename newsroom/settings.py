@@ -140,6 +140,7 @@ INSTALLED_APPS = [
     "desk",
     "operations",
     "wording",
+    "previews",
     "edge",
 ]
 

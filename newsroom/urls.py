@@ -19,6 +19,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("language/<str:language>/", choose_language, name="choose-language"),
     path("favicon.ico", favicon, name="favicon"),
+    # Outside the language prefixes, which the page cache, the edge and the replicas treat as public pages:
+    # a preview is never stored or served stale (previews/), and its link names its language.
+    path("preview/", include("previews.urls")),
     path("", include("discovery.crawler_urls")),  # /robots.txt, /sitemap.xml, /sitemap-<section>.xml
 ]
 

@@ -73,7 +73,8 @@ sub vcl_recv {
         }
         return (hash);
     }
-    # Everything else: "/" (redirects by the reader's language), /language/, /admin/, the probes.
+    # Everything else: "/" (redirects by the reader's language), /language/, /admin/, /preview/ (partners'
+    # previews: never cached), the probes.
     return (pass);
 }
 
@@ -91,9 +92,11 @@ sub vcl_backend_response {
         set beresp.http.xkey = "media:" + bereq.url;
         return (deliver);
     }
-    # Only pages the app names (a Surrogate-Key) are kept, and only if they set no cookie; the others are
-    # fetched for every request (hit-for-miss), as are 5xx answers.
-    if (!beresp.http.Surrogate-Key || beresp.http.Set-Cookie || beresp.status >= 500) {
+    # Only pages the app names (a Surrogate-Key) are kept, and only if they set no cookie and do not forbid it
+    # (private, no-store: staff and partner previews, whatever their address); the others are fetched for
+    # every request (hit-for-miss), as are 5xx answers.
+    if (!beresp.http.Surrogate-Key || beresp.http.Set-Cookie || beresp.status >= 500 ||
+        beresp.http.Cache-Control ~ "(?i)(private|no-store)") {
         set beresp.uncacheable = true;
         set beresp.ttl = 120s;
         return (deliver);
