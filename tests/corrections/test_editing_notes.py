@@ -68,7 +68,9 @@ class AddingNotesTests(NewsroomAdminTestCase):
     def test_a_note_in_the_future_or_before_publication_is_refused(self):
         for moment in (timezone.now() + timedelta(days=1), timezone.now() - timedelta(days=5)):
             local = timezone.localtime(moment)
-            data = self.add_form(self.editor, noted_at_0=local.strftime("%Y-%m-%d"), noted_at_1=local.strftime("%H:%M:%S"))
+            data = self.add_form(
+                self.editor, noted_at_0=local.strftime("%Y-%m-%d"), noted_at_1=local.strftime("%H:%M:%S")
+            )
             response = self.client.post(ADD_URL, data)
             self.assertEqual(response.status_code, 200)
             self.assertTrue(page(response).select(".errorlist"), moment)

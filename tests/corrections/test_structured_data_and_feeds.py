@@ -31,7 +31,13 @@ class StructuredDataTests(ReaderTestCase):
         data = self.news_article(article, "en")
         self.assertEqual(
             data["correction"],
-            [{"@type": "CorrectionComment", "text": CORRECTION_EN, "datePublished": note.noted_at.isoformat(timespec="seconds")}],
+            [
+                {
+                    "@type": "CorrectionComment",
+                    "text": CORRECTION_EN,
+                    "datePublished": note.noted_at.isoformat(timespec="seconds"),
+                }
+            ],
         )
 
     def test_the_persian_page_gives_the_translation_once_made(self):
