@@ -99,6 +99,16 @@ class ArticlePageNotesTests(ReaderTestCase):
             self.assertEqual(len(links), 1, language)
             self.assertEqual(links[0]["href"], f"/{language}/corrections/policy/")
 
+    def test_notes_cost_one_query_however_many_there_are(self):
+        from tests.articles.test_query_counts import ARTICLE_PAGE_BUDGET, count_queries
+
+        add_note(self.article)
+        one = count_queries(self.client, self.article.url_in("fa"))
+        for _ in range(4):
+            add_note(self.article, kind=Kind.UPDATE, text=UPDATE_EN)
+        self.assertEqual(count_queries(self.client, self.article.url_in("fa")), one)
+        self.assertLessEqual(one, ARTICLE_PAGE_BUDGET)
+
     def test_notes_are_newest_first(self):
         first = add_note(self.article, text="First correction.", noted_at=timezone.now() - timedelta(hours=2))
         second = add_note(self.article, text="Second correction.")
