@@ -157,8 +157,11 @@ class AmendingNotesTests(NewsroomAdminTestCase):
         self.note.refresh_from_db()
         self.assertEqual(self.note.text_en, CORRECTION_EN)
 
-    def test_the_editor_reads_the_list_of_notes_in_the_admin(self):
+    def test_the_editor_finds_the_articles_notes_from_its_form(self):
+        other = add_note(make_article(), text="A note on another article.")
         self.client.force_login(self.editor)
-        response = self.client.get(reverse("admin:corrections_articlenote_changelist"))
+        link = page(self.client.get(self.change_url(self.article))).find("a", string="Its corrections and updates")
+        response = self.client.get(link["href"])
         self.assertContains(response, CORRECTION_EN[:40])
+        self.assertNotContains(response, other.text_en)
         self.assertEqual(messages_on(response), [])
