@@ -27,9 +27,14 @@ def extend_news_article(request, article, data: dict, *, language: str) -> None:
     corrections = []
     for note in notes:
         if note.is_correcting():
-            text, _written_in = note.shown_in(language)
+            text, written_in = note.shown_in(language)
             corrections.append(
-                {"@type": "CorrectionComment", "text": text, "datePublished": iso_datetime(note.noted_at)}
+                {
+                    "@type": "CorrectionComment",
+                    "text": text,
+                    "datePublished": iso_datetime(note.noted_at),
+                    "inLanguage": written_in,  # the other language's until it is translated
+                }
             )
     if corrections:
         data["correction"] = corrections

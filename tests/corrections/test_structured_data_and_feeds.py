@@ -36,6 +36,7 @@ class StructuredDataTests(ReaderTestCase):
                     "@type": "CorrectionComment",
                     "text": CORRECTION_EN,
                     "datePublished": note.noted_at.isoformat(timespec="seconds"),
+                    "inLanguage": "en",
                 }
             ],
         )
@@ -43,10 +44,12 @@ class StructuredDataTests(ReaderTestCase):
     def test_the_persian_page_gives_the_translation_once_made(self):
         article = make_article()
         note = add_note(article)
-        self.assertEqual(self.news_article(article, "fa")["correction"][0]["text"], CORRECTION_EN)
+        correction = self.news_article(article, "fa")["correction"][0]
+        self.assertEqual((correction["text"], correction["inLanguage"]), (CORRECTION_EN, "en"))
         note.text_fa = CORRECTION_FA
         note.save()
-        self.assertEqual(self.news_article(article, "fa")["correction"][0]["text"], CORRECTION_FA)
+        correction = self.news_article(article, "fa")["correction"][0]
+        self.assertEqual((correction["text"], correction["inLanguage"]), (CORRECTION_FA, "fa"))
 
     def test_date_modified_is_the_time_of_the_newest_change(self):
         article = untouched_since_publication(make_article(published_ago=timedelta(days=3)))
