@@ -73,6 +73,26 @@ def test_a_correction_in_english_reaches_the_persian_page_then_is_translated(bro
     note = ArticleNote.objects.get(article=article)
     assert (note.language, note.text_en, note.text_fa or "") == ("en", CORRECTION, "")
 
+    # The editor's other screens, in the English and the Persian admin: the list, the amendment form, the policy.
+    from corrections.models import CorrectionsPolicy
+
+    screens = {
+        "list": "/admin/corrections/articlenote/",
+        "amend": f"/admin/corrections/articlenote/{note.pk}/change/",
+        "history": f"/admin/corrections/articlenote/{note.pk}/history/",
+        "policy": f"/admin/corrections/correctionspolicy/{CorrectionsPolicy.objects.get().pk}/change/",
+    }
+    for language in ("en", "fa"):
+        page.goto(f"/language/{language}/?next=/admin/")
+        for name, path in screens.items():
+            page.goto(path)
+            found += serious(page, f"corrections75-{name}-{language}")
+            pages.append(served(page, path, f"corrections75-{name}-{language}"))
+    expect(page.locator("#id_amendment")).to_have_count(0)  # the policy's form: no amendment box
+    page.goto(screens["amend"])
+    expect(page.locator("#id_amendment")).to_have_count(1)
+    page.goto("/language/en/?next=/admin/")
+
     # A reader of the Persian page sees it at once, in English and marked so.
     reader, reader_tab, more = reader_page(
         browser, site, persian_path, "corrections75-article-fa-untranslated", problems
