@@ -4,7 +4,11 @@ from authors.structured_data import person
 from core.structured_data import absolute, breadcrumbs, collection_page, iso_datetime, publisher, website
 
 # The article views build every kind of JSON-LD through this module.
-__all__ = ["breadcrumbs", "collection_page", "news_article", "website"]
+__all__ = ["NEWS_ARTICLE_EXTENSIONS", "breadcrumbs", "collection_page", "news_article", "website"]
+
+# Other apps' additions to an article's JSON-LD: callables (request, article, data, *, language) that change `data`
+# in place, appended from their AppConfig.ready() (corrections: `correction`, `publishingPrinciples`).
+NEWS_ARTICLE_EXTENSIONS: list = []
 
 
 def news_article(request, article, *, canonical_url: str, language: str) -> dict:
@@ -36,4 +40,6 @@ def news_article(request, article, *, canonical_url: str, language: str) -> dict
             "position": article.part,
         }
         data["position"] = article.part
+    for extend in NEWS_ARTICLE_EXTENSIONS:
+        extend(request, article, data, language=language)
     return data

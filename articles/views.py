@@ -189,12 +189,18 @@ class TypeView(ReaderListMixin, ListView):
         return context
 
 
+# What other apps show on the article page, fetched with the article (lookups or Prefetch objects): each app
+# appends its own from its AppConfig.ready() (corrections: the article's notes), as articles imports no app above it.
+PAGE_PREFETCHES: list = []
+
+
 def with_page_relations(articles):
     """
-    Fetch what the article page shows beside the article (section, series, type, tags) with it; its byline is
-    fetched with the related articles' bylines, in one query (`article_page_context`).
+    Fetch what the article page shows beside the article (section, series, type, tags, other apps'
+    PAGE_PREFETCHES) with it; its byline is fetched with the related articles' bylines, in one query
+    (`article_page_context`).
     """
-    return articles.select_related("section", "series", "article_type").prefetch_related("tags")
+    return articles.select_related("section", "series", "article_type").prefetch_related("tags", *PAGE_PREFETCHES)
 
 
 def related_articles(article: Article, language: str) -> list[Article]:

@@ -26,7 +26,7 @@ def translation_form_class(model, language: str):
         base = name.rsplit("_", 1)[0]
         if base in state.HTML_FIELDS:
             widgets[name] = body_widget(language)
-        elif base in ("bio", "description", "standfirst"):
+        elif isinstance(model._meta.get_field(base), models.TextField):  # a standfirst, a bio, a note
             widgets[name] = forms.Textarea(attrs={"dir": direction(language), "lang": language, "rows": 4})
         else:
             widgets[name] = forms.TextInput(attrs={"dir": direction(language), "lang": language})

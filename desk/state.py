@@ -180,7 +180,8 @@ class QueueItem:
 
 def queue(language: str) -> list[QueueItem]:
     """
-    Return what needs translating into a language: missing first, then outdated; newest first within each.
+    Return what needs translating into a language: missing first, then outdated; newest first within each; the
+    models that ask for it (notes on articles: `translation_first`) before all the others.
 
     Only objects whose source language is written are listed (there is nothing to translate from otherwise).
     """
@@ -196,7 +197,8 @@ def queue(language: str) -> list[QueueItem]:
             if state != UP_TO_DATE:
                 items.append(QueueItem(obj, state))
     newest = sorted(items, key=lambda item: _modified(item.obj), reverse=True)
-    return sorted(newest, key=lambda item: item.state != MISSING)
+    # A model may ask to come first (`translation_first`): a correction readers of the other language wait for.
+    return sorted(newest, key=lambda item: (not getattr(item.obj, "translation_first", False), item.state != MISSING))
 
 
 def _modified(obj):

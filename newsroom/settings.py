@@ -134,6 +134,7 @@ INSTALLED_APPS = [
     "series",
     "memory",
     "glossary",
+    "corrections",
     "search",
     "pagecache",
     "discovery",

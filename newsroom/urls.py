@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("authors/", include("authors.urls")),
     path("series/", include("series.urls")),
     path("search/", include("search.urls")),
+    path("corrections/", include("corrections.urls")),
     path("", include("discovery.urls")),  # /<lang>/feeds/…, /<lang>/opensearch.xml
     path("", include("articles.urls")),
 )

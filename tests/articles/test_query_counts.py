@@ -54,7 +54,8 @@ class ArticlePageQueryTests(ReaderTestCase):
 
     def test_article_page_query_count(self):
         article = self.article_with(5)
-        with self.assertNumQueries(6):
+        # One more than before the notes (corrections and updates), fetched with the article in one query.
+        with self.assertNumQueries(7):
             self.client.get(article.url_in("fa"))
 
 
