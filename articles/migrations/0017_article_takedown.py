@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0014_index_series_parts_by_date'),
+        ('articles', '0016_article_embargo'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0014_index_series_parts_by_date'),
+        ('articles', '0015_article_types'),
     ]
 
     operations = [
