@@ -17,10 +17,12 @@ import reversion
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core import media
 
+from . import prepublication
 from .models import Article
 
 # What a transition writes: copied back onto the caller's instance, so that it shows the article as saved.
@@ -68,6 +70,8 @@ def publish_article(*, article: Article, by: AbstractBaseUser | None) -> Transit
             return Transition(article, Outcome.UNCHANGED, _("It is already published or scheduled."))
         if not current.available_languages():
             return Transition(article, Outcome.REFUSED, _("It has no headline and body in any language."))
+        if problems := prepublication.blocking_problems(current):
+            return Transition(article, Outcome.REFUSED, blocked(problems))
         current.status = Article.Status.PUBLISHED
         return _saved(article, current, Outcome.SCHEDULED if current.is_scheduled() else Outcome.PUBLISHED)
 
@@ -84,6 +88,8 @@ def schedule_article(*, article: Article, publish_at: datetime, by: AbstractBase
             return Transition(article, Outcome.UNCHANGED, _("Readers can already see it: withdraw it first."))
         if not current.available_languages():
             return Transition(article, Outcome.REFUSED, _("It has no headline and body in any language."))
+        if problems := prepublication.blocking_problems(current):
+            return Transition(article, Outcome.REFUSED, blocked(problems))
         if current.first_published_at and current.first_published_at > timezone.now():
             current.first_published_at = None  # a moment it was once scheduled for, never reached
         current.status = Article.Status.PUBLISHED
@@ -98,6 +104,11 @@ def withdraw_article(*, article: Article, by: AbstractBaseUser | None) -> Transi
             return Transition(article, Outcome.UNCHANGED, _("Only a published or scheduled article can be withdrawn."))
         current.status = Article.Status.WITHDRAWN
         return _saved(article, current, Outcome.WITHDRAWN)
+
+
+def blocked(problems: list[str]) -> str:
+    """Say which of the pre-publish checks (articles.prepublication) block publishing."""
+    return gettext("Blocked by the pre-publish checks: %(problems)s") % {"problems": gettext("; ").join(problems)}
 
 
 @contextmanager

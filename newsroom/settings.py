@@ -134,6 +134,7 @@ INSTALLED_APPS = [
     "series",
     "memory",
     "glossary",
+    "prepublish",
     "search",
     "pagecache",
     "discovery",
