@@ -40,9 +40,9 @@ class PanelTests(NewsroomAdminTestCase):
     def test_the_persian_admin_shows_the_panel_in_persian(self):
         article = make_article(published_ago=None, standfirst_fa="", authors=[self.author])
         rows = self.rows(self.panel(self.editor, article, "fa"))
-        self.assertEqual(list(rows), ["بررسی‌ها در انگلیسی", "بررسی‌ها در فارسی"])
-        self.assertEqual(rows["بررسی‌ها در فارسی"]["خلاصهٔ آغازین نوشته شده"], "مانع انتشار")
-        self.assertEqual(rows["بررسی‌ها در انگلیسی"]["خلاصهٔ آغازین نوشته شده"], "پذیرفته")
+        self.assertEqual(list(rows), ["بررسی‌های نسخهٔ انگلیسی", "بررسی‌های نسخهٔ فارسی"])
+        self.assertEqual(rows["بررسی‌های نسخهٔ فارسی"]["لید نوشته شده"], "مانع انتشار")
+        self.assertEqual(rows["بررسی‌های نسخهٔ انگلیسی"]["لید نوشته شده"], "بی‌اشکال")
 
     def test_an_author_reads_the_checks_of_their_draft(self):
         draft = make_article(published_ago=None, tags=[make_tag()], authors=[self.author])

@@ -31,7 +31,7 @@ class ServiceTests(NewsroomAdminTestCase):
         with translation.override("fa"):
             result = publish_article(article=draft, by=self.editor)
             self.assertIn("فارسی", result.reason)
-            self.assertIn("خلاصه", result.reason)
+            self.assertIn("لید ندارد.", result.reason)
 
     def test_scheduling_is_refused_by_the_same_checks(self):
         draft = make_article(published_ago=None, tags=[make_tag()], standfirst_en="")
