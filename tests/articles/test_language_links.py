@@ -125,3 +125,30 @@ class LinkQueryCountTests(ReaderTestCase):
         self.assertEqual(counts[1], counts[0] + 1)
         self.assertEqual(counts[2], counts[1])
         self.assertLessEqual(counts[2], ARTICLE_PAGE_BUDGET)
+
+
+class LinksInTheCachedPageTests(ReaderTestCase):
+    """The page is cached with the articles it links to, so a link follows as soon as their version appears."""
+
+    def setUp(self):
+        from django.core.cache import cache
+
+        from pagecache.tokens import forget_local_pages
+
+        cache.clear()
+        forget_local_pages()
+        self.enterContext(override_settings(PAGE_CACHE_SECONDS=300))
+
+    def test_a_cached_page_links_to_the_persian_version_once_it_is_written(self):
+        earlier = make_article(languages=("en",))
+        linking = make_article(body_fa=body_with_links(earlier.url_in("en"), base=PERSIAN_BODY))
+        first = self.client.get(linking.url_in("fa"))
+        self.assertIn(f"article:{earlier.pk}", first["Surrogate-Key"].split())
+        self.assertEqual(self.client.get(linking.url_in("fa"))["X-Page-Cache"], "hit")
+        with self.captureOnCommitCallbacks(execute=True):
+            earlier.headline_fa, earlier.body_fa = "پیش‌تر", PERSIAN_BODY
+            earlier.save()
+        again = self.client.get(linking.url_in("fa"))
+        self.assertEqual(again["X-Page-Cache"], "miss")
+        hrefs = [a["href"] for a in Page(again).soup.find_all("a", string="this earlier piece")]
+        self.assertEqual(hrefs, [earlier.url_in("fa")])
