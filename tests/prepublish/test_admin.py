@@ -73,6 +73,9 @@ class SettingsScreenTests(NewsroomAdminTestCase):
         ]
         self.assertIn("Alt text on the body's images", labels)
         self.assertEqual(len(labels), 9)
+        # Each choice is named after its check for screen readers (its column heading names it for sight only).
+        names = [select["aria-label"] for select in page(response).select("select[name$=severity]")]
+        self.assertIn("Alt text on the body's images: when it fails", names)
 
     def test_an_editor_makes_a_warning_blocking(self):
         setting = CheckSetting.objects.get(check_name="filing")
