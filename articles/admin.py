@@ -4,7 +4,7 @@ import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import router, transaction
 from django.db.models import Count
 from django.forms.formsets import all_valid
@@ -42,7 +42,7 @@ from core.roles import can_publish, is_author, language_name
 from core.text import localise_digits
 from core.widgets import body_widget
 
-from . import services, takedown_admin
+from . import prepublication, services, takedown_admin
 from .models import SEARCH_INDEX_COLUMNS, Article, ArticleType, Byline, Section, Tag
 from .outline import CONTENTS_MIN_HEADINGS
 from .preview import article_from_form, form_problems, posted_bylines, preview_response
@@ -172,6 +172,7 @@ class ArticleAdmin(NewsroomAdmin):
         (_("Featured image"), {"fields": ["image", "image_alt", "image_caption", "image_credit"]}),
         (_("Filing"), {"fields": ["article_type", "section", "tags", "series", "part"]}),
         (_("Publication"), {"fields": ["status", "publish_at", "embargo_until", "version"]}),
+        (_("Before publishing"), {"fields": ["publication_checks"]}),
     ]
 
     slug_source = "headline"
@@ -287,7 +288,7 @@ class ArticleAdmin(NewsroomAdmin):
             readonly.append("image")
         if is_author(request.user):
             readonly += ["publication_time", "embargo_time"]  # an embargo is the editors' to set or lift
-        return [*readonly, "picture_status"]
+        return [*readonly, "picture_status", "publication_checks"]
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -316,6 +317,13 @@ class ArticleAdmin(NewsroomAdmin):
             return gettext("Ready: readers see it in every size.")
         return gettext("This file could not be read as a picture, so readers see none: upload another.")
 
+    @admin.display(description=_("pre-publish checks"))
+    def publication_checks(self, article):
+        # Registered by the prepublish app (articles/prepublication.py); authors read them too.
+        if article.pk is None:
+            return gettext("The checks are shown once the article is saved.")
+        return prepublication.panel(article) or "—"
+
     @admin.display(description=Article._meta.get_field("publish_at").verbose_name)
     def publication_time(self, article):
         return date_html(article.publish_at)
@@ -340,7 +348,7 @@ class ArticleAdmin(NewsroomAdmin):
             else:  # only "Take down" takes it down, with its reason
                 status = form.base_fields["status"]
                 status.choices = [(v, label) for v, label in status.choices if v != Article.Status.TAKEN_DOWN]
-        return form
+        return checked_before_publishing(form, obj.status if obj is not None else None)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         """A taken-down article is not brought back by reverting to an older version: "Restore" does that."""
@@ -479,7 +487,9 @@ class ArticleAdmin(NewsroomAdmin):
         outcomes = [services.publish_article(article=article, by=request.user) for article in queryset]
         published = sum(1 for result in outcomes if result.outcome == services.Outcome.PUBLISHED)
         scheduled = sum(1 for result in outcomes if result.outcome == services.Outcome.SCHEDULED)
-        refused = [result for result in outcomes if result.outcome == services.Outcome.REFUSED]
+        refused = [
+            (str(result.article), result.reason) for result in outcomes if result.outcome == services.Outcome.REFUSED
+        ]
         reversion.set_comment(gettext("Bulk publish: %(published)d published, %(scheduled)d scheduled.")
                               % {"published": published, "scheduled": scheduled})  # fmt: skip
         if published:
@@ -488,9 +498,9 @@ class ArticleAdmin(NewsroomAdmin):
         if scheduled:
             messages.success(request, counted(ngettext("%(count)d article scheduled.", "%(count)d articles scheduled.",
                                                        scheduled), scheduled))  # fmt: skip
-        for result in refused:  # each with its reason: no text in any language, an embargo, …
-            messages.warning(request, gettext("“%(article)s” was not published: %(reason)s")
-                             % {"article": result.article, "reason": result.reason})  # fmt: skip
+        for article, reason in refused:
+            messages.warning(request, gettext("“%(article)s” was not published. %(reason)s")
+                             % {"article": article, "reason": reason})  # fmt: skip
         if not (published or scheduled or refused):
             messages.info(request, gettext("The selected articles were already published."))
 
@@ -521,6 +531,26 @@ class ArticleAdmin(NewsroomAdmin):
                     skipped,
                 ),
             )
+
+
+def checked_before_publishing(form_class, stored_status: str | None):
+    """
+    Return the form class, made to refuse (nothing saved) to publish or schedule an article that was not
+    published before while a pre-publish check blocks it, the checks judging the form's text and tags.
+    """
+
+    class CheckedBeforePublishing(form_class):
+        def _post_clean(self):
+            super()._post_clean()  # the model's clean() has sanitised the bodies the checks read
+            publishing = self.instance.status == Article.Status.PUBLISHED != stored_status
+            if self.errors or not publishing:
+                return
+            problems = prepublication.blocking_problems(self.instance, tags=self.cleaned_data.get("tags"))
+            if problems:
+                self.add_error(None, ValidationError(services.blocked(problems), code="blocked_by_checks"))
+
+    CheckedBeforePublishing.__name__ = form_class.__name__
+    return CheckedBeforePublishing
 
 
 def counted(message: str, count: int) -> str:

@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from core import dates, media
 from core.languages import LANGUAGE_CODES
 
+from . import prepublication
 from .models import Article
 from .withheld import release_images, withhold_images
 
@@ -115,6 +116,8 @@ def publish_article(*, article: Article, by: AbstractBaseUser | None) -> Transit
             return Transition(article, Outcome.UNCHANGED, TAKEN_DOWN_NOT_PUBLISHED)
         if not current.available_languages():
             return Transition(article, Outcome.REFUSED, _("It has no headline and body in any language."))
+        if problems := prepublication.blocking_problems(current):
+            return Transition(article, Outcome.REFUSED, blocked(problems))
         current.status = Article.Status.PUBLISHED
         if reason := embargo_refusal(current, publish_at=current.publish_at or timezone.now()):
             return Transition(article, Outcome.REFUSED, reason)
@@ -137,6 +140,8 @@ def schedule_article(*, article: Article, publish_at: datetime, by: AbstractBase
             return Transition(article, Outcome.REFUSED, _("It has no headline and body in any language."))
         if reason := embargo_refusal(current, publish_at=publish_at):
             return Transition(article, Outcome.REFUSED, reason)
+        if problems := prepublication.blocking_problems(current):
+            return Transition(article, Outcome.REFUSED, blocked(problems))
         if current.first_published_at and current.first_published_at > timezone.now():
             current.first_published_at = None  # a moment it was once scheduled for, never reached
         current.status = Article.Status.PUBLISHED
@@ -217,6 +222,11 @@ def _notices(legal_notice: str | dict[str, str]) -> dict[str, str]:
     return {
         code: text.strip() for code, text in legal_notice.items() if code in LANGUAGE_CODES and text and text.strip()
     }
+
+
+def blocked(problems: list[str]) -> str:
+    """Say which of the pre-publish checks (articles.prepublication) block publishing."""
+    return gettext("Blocked by the pre-publish checks: %(problems)s") % {"problems": gettext("; ").join(problems)}
 
 
 @contextmanager

@@ -12,7 +12,7 @@ from core.views import KeptCountMixin, ReaderPageMixin, url_in
 from series.models import Series
 from series.reading import series_in, series_parts
 
-from . import structured_data
+from . import links, structured_data
 from .models import Article, ArticleType, Byline, Section, Tag, sections_in
 from .outline import outline
 
@@ -253,10 +253,14 @@ def article_page_context(article: Article, language: str, *, request: HttpReques
     related = related_articles(article, language)
     # One query for the article's byline and the related articles' (a preview's byline is already in hand).
     prefetch_related_objects([article, *related], Prefetch("bylines", queryset=Byline.objects.select_related("author")))
+    # Links to our articles point at their version in this language (one query, only for a body with such links).
+    body = links.in_language(article.body, language)
     return {
         "article": article,
         "canonical_url": canonical_url,
-        "outline": outline(article.body),
+        "outline": outline(body.html),
+        # In the context so that the page cache tags the page with them: a change to one makes the page stale.
+        "linked_articles": body.linked_articles,
         "authors": article.ordered_authors(),
         "tags": list(article.tags.all()),
         "series_parts": parts,

@@ -135,6 +135,7 @@ INSTALLED_APPS = [
     "memory",
     "glossary",
     "corrections",
+    "prepublish",
     "search",
     "pagecache",
     "discovery",

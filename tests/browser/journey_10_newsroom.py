@@ -33,6 +33,8 @@ PART_FIVE = {
     "standfirst_fa": "برخی استان‌ها شمارش آبی را که برداشت می‌کنند آغاز کرده‌اند.",
     "body_fa": "کنتور گذاشتن روی هر چاه کند و ناخوشایند است، اما نخستین گام به سوی بودجهٔ آب است.",
     "image_alt_en": "Water meters in a row",
+    # Both versions are published at once: the pre-publish checks ask for the picture's description in each.
+    "image_alt_fa": "کنتورهای آب در یک ردیف",
     "part": 5,
     "authors": ["Maryam Karimi", "Sara Ahmadi"],
     "tags": ["Water", "Cities"],
@@ -108,6 +110,9 @@ def file_article(page, data: dict, image: str) -> None:
     page.set_input_files("#id_image", image)
     show_tab(page, "image_alt", "en")  # a tab chosen above may have switched every field to Persian
     page.fill("#id_image_alt_en", data["image_alt_en"])
+    if "image_alt_fa" in data:
+        show_tab(page, "image_alt", "fa")
+        page.fill("#id_image_alt_fa", data["image_alt_fa"])
     show_tab(page, "image_credit", "en")
     page.fill("#id_image_credit_en", "Newsroom")
     choose(page, ".field-section", "Environment")

@@ -35,6 +35,7 @@ def editor_screens() -> dict[str, str]:
         "section-change": f"/admin/articles/section/{Section.objects.get(slug_en='environment').pk}/change/",
         "tag-list": "/admin/articles/tag/",
         "tag-change": f"/admin/articles/tag/{Tag.objects.get(slug_en='water').pk}/change/",
+        "prepublish-settings": "/admin/prepublish/checksetting/",
         "desk-queue": "/admin/desk/?language=fa",
         "desk-translate": f"/admin/desk/translate/articles/article/{article.pk}/?language=fa",
         "password-change": "/admin/password_change/",

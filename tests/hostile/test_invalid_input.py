@@ -152,7 +152,9 @@ class RegressionTests(TemporaryMediaMixin, NewsroomAdminTestCase):
     def test_two_articles_with_one_headline_and_no_slug_get_two_addresses(self):
         """The second used to be an IntegrityError: a 500 in the admin."""
         for _ in range(3):
-            response = self.add_article(headline_en="<script>alert(1)</script>", body_en="<p>Text.</p>")
+            response = self.add_article(
+                headline_en="<script>alert(1)</script>", standfirst_en="A summary.", body_en="<p>Text.</p>"
+            )
             self.assertEqual(response.status_code, 302)
         slugs = list(Article.objects.order_by("pk").values_list("slug_en", flat=True))
         self.assertEqual(slugs, ["scriptalert1script", "scriptalert1script-2", "scriptalert1script-3"])
