@@ -338,7 +338,8 @@ class ArticleAdmin(NewsroomAdmin):
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
     def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
+        # Wrapped first: a form class made from it builds its fields afresh, undoing what is set on them below.
+        form = checked_before_publishing(super().get_form(request, obj, **kwargs), obj.status if obj else None)
         if "status" in form.base_fields and not can_publish(request.user) and obj is not None:
             if obj.status not in AUTHOR_STATUSES:
                 form.base_fields["status"].disabled = True
@@ -348,7 +349,7 @@ class ArticleAdmin(NewsroomAdmin):
             else:  # only "Take down" takes it down, with its reason
                 status = form.base_fields["status"]
                 status.choices = [(v, label) for v, label in status.choices if v != Article.Status.TAKEN_DOWN]
-        return checked_before_publishing(form, obj.status if obj is not None else None)
+        return form
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         """A taken-down article is not brought back by reverting to an older version: "Restore" does that."""

@@ -87,4 +87,5 @@ class ReaderTestCase(TestCase):
 
     def setUp(self):
         super().setUp()
+        translation.deactivate()  # nor find one left active by a test before them
         self.addCleanup(translation.deactivate)
