@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from django.core.paginator import Page, Paginator
+from django.db import connections, transaction
 from django.db.models import Count, QuerySet, RowRange, Window
 
 MAX_PAGE = 100_000
@@ -32,7 +33,8 @@ class Results:
     the headline, summary or names, best first; then `unranked`, the matches with it only in the body,
     newest first. (On SQLite every match is in `ranked`, scored by the line it first appears in.)
     `everything`, when given, is every match annotated with its rank (None when unranked), for queries
-    whose matches are best read in one pass.
+    whose matches are best read in one pass. `in_index_order`: `ranked` is ordered first by a `distance` its
+    index returns the matches in (PostgreSQL with RUM), so only as many rows are read as a page needs.
 
     Readers can page through the first `limit` results; the count beyond that is not worked out ("more
     than 1,000"), so a very common word costs no more than a rarer one.
@@ -42,6 +44,7 @@ class Results:
     ranked: QuerySet
     unranked: QuerySet
     everything: QuerySet | None = None
+    in_index_order: bool = False
     limit: ClassVar[int] = 1000
 
     def __iter__(self):
@@ -94,6 +97,8 @@ class Results:
         # window would carry every match's ranking vector and spill them to disk.
         whole = RowRange(start=None, end=None)
         counted = Window(Count("pk"), order_by=list(self.ranked.query.order_by) or None, frame=whole)
+        if self.in_index_order:
+            return self._read_ranked_in_index_order(number, per_page)
         ranked_rows = self.ranked.annotate(ranked_count=counted).values_list("pk", "ranked_count")
         rows = list(ranked_rows[(number - 1) * per_page : number * per_page])
         ranked_count = rows[0][1] if rows else (self.ranked.count() if number > 1 else 0)
@@ -107,6 +112,46 @@ class Results:
             if found <= self.limit:
                 unranked = [pk for pk, _date in sorted(dated, key=_newest_first, reverse=True)]
         return [pk for pk, _count in rows], ranked_count, found, unranked
+
+    def _read_ranked_in_index_order(self, number: int, per_page: int) -> tuple[list[int], int, int, list[int] | None]:
+        """
+        `_read_ranked()` when the index returns the ranked matches best first: they are read in that order
+        up to one past the limit (their count), and beyond it while the page's last rank goes on (equal
+        ranks are ordered newest first, which the index does not know). Only those rows are read.
+        """
+        end = number * per_page
+        wanted = self.limit + 1
+        while True:
+            rows = self._in_index_order(wanted)
+            complete = len(rows) < wanted  # every ranked match is read
+            if complete or end > len(rows) or rows[min(end, len(rows)) - 1][2] != rows[-1][2]:
+                break
+            wanted *= 4
+        if not complete:  # the last rank read may go on beyond the rows read: leave it out
+            rows = [row for row in rows if row[2] != rows[-1][2]]
+        rows.sort(key=lambda row: (-row[2], *_newest_first(row)), reverse=True)  # "distance", "-publish_at", "-pk"
+        ranked_count = len(rows) if complete else wanted
+        ranked = [pk for pk, _date, _distance in rows[(number - 1) * per_page : end]]
+        found, unranked = ranked_count, None
+        if ranked_count <= self.limit:
+            dated = list(self.unranked.order_by().values_list("pk", "publish_at")[: self.limit + 1 - ranked_count])
+            found += len(dated)
+            if found <= self.limit:
+                unranked = [pk for pk, _date in sorted(dated, key=_newest_first, reverse=True)]
+        return ranked, ranked_count, found, unranked
+
+    def _in_index_order(self, count: int) -> list[tuple]:
+        """Return the first `count` ranked matches as (pk, publish_at, distance), in the index's order."""
+        rows = self.ranked.order_by("distance").values_list("pk", "publish_at", "distance")[:count]
+        # Asked for many rows, the planner would read every match into a bitmap and sort them by their
+        # distance, row by row: the index has them in that order already.
+        using = rows.db
+        with transaction.atomic(using=using), connections[using].cursor() as cursor:
+            cursor.execute("SELECT set_config('enable_bitmapscan', 'off', true)")
+            try:
+                return list(rows)
+            finally:
+                cursor.execute("SELECT set_config('enable_bitmapscan', 'on', true)")
 
     def _read_in_order(self) -> tuple[list[int], list[int]] | None:
         """Return every ranked and every unranked id in order, read in one pass; None past the limit."""
