@@ -34,7 +34,9 @@ class Results:
     newest first. (On SQLite every match is in `ranked`, scored by the line it first appears in.)
     `everything`, when given, is every match annotated with its rank (None when unranked), for queries
     whose matches are best read in one pass. `in_index_order`: `ranked` is ordered first by a `distance` its
-    index returns the matches in (PostgreSQL with RUM), so only as many rows are read as a page needs.
+    index returns the matches in (PostgreSQL with RUM), so only as many rows are read as a page needs; then
+    `matching`, every match, when a ranked match must also be checked against the whole text (see
+    `_read_ranked_in_index_order()`).
 
     Readers can page through the first `limit` results; the count beyond that is not worked out ("more
     than 1,000"), so a very common word costs no more than a rarer one.
@@ -45,6 +47,7 @@ class Results:
     unranked: QuerySet
     everything: QuerySet | None = None
     in_index_order: bool = False
+    matching: QuerySet | None = None
     limit: ClassVar[int] = 1000
 
     def __iter__(self):
@@ -115,23 +118,27 @@ class Results:
 
     def _read_ranked_in_index_order(self, number: int, per_page: int) -> tuple[list[int], int, int, list[int] | None]:
         """
-        `_read_ranked()` when the index returns the ranked matches best first: they are read in that order
-        up to one past the limit (their count), and beyond it while the page's last rank goes on (equal
-        ranks are ordered newest first, which the index does not know). Only those rows are read.
+        `_read_ranked()` when the index returns the ranked matches best first. With `matching` (a query whose
+        ranked matches must also be checked against the whole text) a page's worth is read in that order and
+        the matches are counted up to one past the limit on their own; otherwise every row the index returns
+        is a ranked match, and they are read up to one past the limit, which counts them. Either way the
+        reading goes on while the page's last rank does (equal ranks are ordered newest first, which the
+        index does not know), and no other match is read.
         """
-        end = number * per_page
-        wanted = self.limit + 1
-        while True:
-            rows = self._in_index_order(wanted)
-            complete = len(rows) < wanted  # every ranked match is read
-            if complete or end > len(rows) or rows[min(end, len(rows)) - 1][2] != rows[-1][2]:
-                break
-            wanted *= 4
+        end = min(number * per_page, self.limit)  # no page goes past the limit
+        rows, complete = self._ranks_through(end, self.limit + 1 if self.matching is None else end + per_page)
+        found = None
+        if not complete and self.matching is not None:
+            found = len(self.matching.order_by().values_list("pk", flat=True)[: self.limit + 1])
+            if found <= self.limit:  # few enough to read every ranked match
+                rows, complete = self._ranks_through(end, self.limit + 1)
         if not complete:  # the last rank read may go on beyond the rows read: leave it out
             rows = [row for row in rows if row[2] != rows[-1][2]]
         rows.sort(key=lambda row: (-row[2], *_newest_first(row)), reverse=True)  # "distance", "-publish_at", "-pk"
-        ranked_count = len(rows) if complete else wanted
-        ranked = [pk for pk, _date, _distance in rows[(number - 1) * per_page : end]]
+        ranked = [pk for pk, _date, _distance in rows[(number - 1) * per_page : number * per_page]]
+        if not complete:  # more than the limit match
+            return ranked, max(len(rows), end), max(found or 0, self.limit + 1), None
+        ranked_count = len(rows)
         found, unranked = ranked_count, None
         if ranked_count <= self.limit:
             dated = list(self.unranked.order_by().values_list("pk", "publish_at")[: self.limit + 1 - ranked_count])
@@ -139,6 +146,19 @@ class Results:
             if found <= self.limit:
                 unranked = [pk for pk, _date in sorted(dated, key=_newest_first, reverse=True)]
         return ranked, ranked_count, found, unranked
+
+    def _ranks_through(self, end: int, wanted: int) -> tuple[list[tuple], bool]:
+        """
+        Return at least `wanted` ranked rows in the index's order (all of them when fewer: then True), more
+        while the rank of the `end`th goes on.
+        """
+        while True:
+            rows = self._in_index_order(wanted)
+            if len(rows) < wanted:
+                return rows, True
+            if end > len(rows) or rows[end - 1][2] != rows[-1][2]:
+                return rows, False
+            wanted *= 8
 
     def _in_index_order(self, count: int) -> list[tuple]:
         """Return the first `count` ranked matches as (pk, publish_at, distance), in the index's order."""

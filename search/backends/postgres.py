@@ -61,18 +61,23 @@ def search(articles: QuerySet, query: Query, language: str, *, newest: bool = Fa
         by_date = matching.newest_first()
         everything = matching.annotate(rank=Value(None, output_field=FloatField())) if query.has_phrase else None
         return Results(articles, ranked=articles.none(), unranked=by_date, everything=everything)
-    any_term = SearchQuery(" or ".join(query.terms), config=config, search_type="websearch")
+    any_text = " or ".join(query.terms)
+    any_term = SearchQuery(any_text, config=config, search_type="websearch")
     rank_vector = f"search_rank_vector_{language}"
     in_summary = Q(**{rank_vector: any_term})
     if ranked_in_index(language):
         # RUM's distance: lower is better. Read through the index in its order (`Results.in_index_order`).
         distance = CombinedExpression(F(rank_vector), "<=>", ts_query, output_field=FloatField())
+        # One word (or words any of which will do): a ranked match has it in its headline or summary line, so
+        # it matches the whole text too, and every row the ranking index returns is one to count.
+        one_word = query.text == any_text
         return Results(
             articles,
             ranked=matching.filter(in_summary).annotate(distance=distance).order_by("distance", *NEWEST_FIRST),
             unranked=matching.exclude(in_summary).newest_first(),
             everything=matching.annotate(rank=Case(When(in_summary, then=-distance))) if query.has_phrase else None,
             in_index_order=True,
+            matching=None if one_word else matching,
         )
     rank = SearchRank(F(rank_vector), ts_query)
     return Results(

@@ -260,6 +260,20 @@ class PagingThroughResultsTests(TestCase):
         self.assertEqual((first.paginator.count, first.paginator.num_pages), (5, 3))
         self.assertEqual((last.number, [article.headline_en for article in last]), (3, ["Rivers 1"]))
 
+    def test_past_the_limit_each_page_shows_the_best_matches_left(self):
+        make_article(languages=("en",), headline_en="Weir", standfirst_en="A weir.", published_ago=timedelta(days=3))
+        make_article(languages=("en",), headline_en="Weir low", standfirst_en="Low.", published_ago=timedelta(days=2))
+        make_article(languages=("en",), headline_en="Gates", standfirst_en="A weir, a weir.")
+        make_article(languages=("en",), headline_en="Sluice", standfirst_en="A weir.", published_ago=timedelta(days=1))
+        for raw in ("weir", "weir -floodgate"):  # every ranked match counted as read, or the matches counted apart
+            expected = found("en", raw)
+            self.assertEqual(len(expected), 4)
+            with self.subTest(raw=raw), mock.patch.object(Results, "limit", 3):
+                results = search(Article.objects.published().available_in("en"), Query.parse(raw), "en")
+                pages = [results.page(number, 1) for number in (1, 2, 3)]
+                self.assertEqual([page[0].headline_en for page in pages], expected[:3])
+                self.assertTrue(pages[0].capped)
+
     def test_equal_ranks_are_ordered_newest_first_even_when_they_go_on_past_the_limit(self):
         # Five equally ranked headlines, written oldest first: with a limit of 2, all five are read to order them.
         for day in reversed(range(5)):
