@@ -1,5 +1,6 @@
 """What a search finds, in the order readers see it, and the pages they read it in."""
 
+import math
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -8,6 +9,7 @@ from django.db import connections, transaction
 from django.db.models import Count, QuerySet, RowRange, Window
 
 MAX_PAGE = 100_000
+_PLANNER = "SELECT set_config('enable_bitmapscan', %s, true), set_config('enable_sort', %s, true)"
 
 
 class ResultsPage(Page):
@@ -24,6 +26,11 @@ def _newest_first(row: tuple) -> tuple:
     """Sort key of a (pk, publish_at, …) row for `sorted(…, reverse=True)`: "-publish_at", "-pk" as PostgreSQL."""
     pk, publish_at = row[:2]
     return (publish_at is None, publish_at, pk)
+
+
+def _best_first(row: tuple) -> tuple:
+    """Sort key of a (pk, publish_at, distance) row for `sorted(…, reverse=True)`: "distance", "-publish_at", "-pk"."""
+    return (-row[2], *_newest_first(row))
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,8 @@ class Results:
     everything: QuerySet | None = None
     in_index_order: bool = False
     matching: QuerySet | None = None
+    best: QuerySet | None = None
+    rest: QuerySet | None = None
     limit: ClassVar[int] = 1000
 
     def __iter__(self):
@@ -118,23 +127,35 @@ class Results:
 
     def _read_ranked_in_index_order(self, number: int, per_page: int) -> tuple[list[int], int, int, list[int] | None]:
         """
-        `_read_ranked()` when the index returns the ranked matches best first. With `matching` (a query whose
-        ranked matches must also be checked against the whole text) a page's worth is read in that order and
-        the matches are counted up to one past the limit on their own; otherwise every row the index returns
-        is a ranked match, and they are read up to one past the limit, which counts them. Either way the
-        reading goes on while the page's last rank does (equal ranks are ordered newest first, which the
-        index does not know), and no other match is read.
+        `_read_ranked()` when the index returns the ranked matches best first, and no other match is read.
+
+        Without `matching` every row the index returns is a ranked match: they are read up to one past the
+        limit, which counts them. With it (a query whose ranked matches must also be checked against the
+        whole text) the matches are counted apart, up to one past the limit; when there are more, only a
+        page's worth is read in rank order: from `best` when given (the matches with every word of the query
+        in the headline or summary; the other ranked matches rank below them all, equally, newest first).
+        Either way the reading goes on while the page's last rank does (equal ranks are ordered newest first,
+        which the index does not know).
         """
         end = min(number * per_page, self.limit)  # no page goes past the limit
-        rows, complete = self._ranks_through(end, self.limit + 1 if self.matching is None else end + per_page)
         found = None
-        if not complete and self.matching is not None:
+        if self.matching is None:
+            rows, complete = self._ranks_through(self.ranked, end, self.limit + 1)
+        else:
             found = len(self.matching.order_by().values_list("pk", flat=True)[: self.limit + 1])
-            if found <= self.limit:  # few enough to read every ranked match
-                rows, complete = self._ranks_through(end, self.limit + 1)
+            if found <= self.limit:  # few enough to read every ranked match, as the planner sees fit
+                rows, complete = list(self.ranked.order_by().values_list("pk", "publish_at", "distance")), True
+            else:
+                best = self.ranked if self.best is None else self.best
+                rows, complete = self._ranks_through(best, end, end + per_page)
+                if complete and self.rest is not None:  # too few of the best for the page: the rest come next
+                    rows.sort(key=_best_first, reverse=True)
+                    rows += [(pk, date, math.inf) for pk, date in self.rest[: max(0, end - len(rows))]]
+                    ranked = [row[0] for row in rows[(number - 1) * per_page : number * per_page]]
+                    return ranked, max(len(rows), end), found, None
         if not complete:  # the last rank read may go on beyond the rows read: leave it out
             rows = [row for row in rows if row[2] != rows[-1][2]]
-        rows.sort(key=lambda row: (-row[2], *_newest_first(row)), reverse=True)  # "distance", "-publish_at", "-pk"
+        rows.sort(key=_best_first, reverse=True)
         ranked = [pk for pk, _date, _distance in rows[(number - 1) * per_page : number * per_page]]
         if not complete:  # more than the limit match
             return ranked, max(len(rows), end), max(found or 0, self.limit + 1), None
@@ -147,31 +168,32 @@ class Results:
                 unranked = [pk for pk, _date in sorted(dated, key=_newest_first, reverse=True)]
         return ranked, ranked_count, found, unranked
 
-    def _ranks_through(self, end: int, wanted: int) -> tuple[list[tuple], bool]:
+    def _ranks_through(self, ranked: QuerySet, end: int, wanted: int) -> tuple[list[tuple], bool]:
         """
         Return at least `wanted` ranked rows in the index's order (all of them when fewer: then True), more
         while the rank of the `end`th goes on.
         """
         while True:
-            rows = self._in_index_order(wanted)
+            rows = self._in_index_order(ranked, wanted)
             if len(rows) < wanted:
                 return rows, True
             if end > len(rows) or rows[end - 1][2] != rows[-1][2]:
                 return rows, False
             wanted *= 8
 
-    def _in_index_order(self, count: int) -> list[tuple]:
+    @staticmethod
+    def _in_index_order(ranked: QuerySet, count: int) -> list[tuple]:
         """Return the first `count` ranked matches as (pk, publish_at, distance), in the index's order."""
-        rows = self.ranked.order_by("distance").values_list("pk", "publish_at", "distance")[:count]
-        # Asked for many rows, the planner would read every match into a bitmap and sort them by their
-        # distance, row by row: the index has them in that order already.
+        rows = ranked.order_by("distance").values_list("pk", "publish_at", "distance")[:count]
+        # The planner would often read every match (through a bitmap, or the whole text's index) and sort
+        # them by their distance, row by row: the ranking index has them in that order already.
         using = rows.db
         with transaction.atomic(using=using), connections[using].cursor() as cursor:
-            cursor.execute("SELECT set_config('enable_bitmapscan', 'off', true)")
+            cursor.execute(_PLANNER, ["off", "off"])
             try:
                 return list(rows)
             finally:
-                cursor.execute("SELECT set_config('enable_bitmapscan', 'on', true)")
+                cursor.execute(_PLANNER, ["on", "on"])
 
     def _read_in_order(self) -> tuple[list[int], list[int]] | None:
         """Return every ranked and every unranked id in order, read in one pass; None past the limit."""

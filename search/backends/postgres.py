@@ -71,13 +71,20 @@ def search(articles: QuerySet, query: Query, language: str, *, newest: bool = Fa
         # One word (or words any of which will do): a ranked match has it in its headline or summary line, so
         # it matches the whole text too, and every row the ranking index returns is one to count.
         one_word = query.text == any_text
+        ranked = matching.filter(in_summary).annotate(distance=distance)
         return Results(
             articles,
-            ranked=matching.filter(in_summary).annotate(distance=distance).order_by("distance", *NEWEST_FIRST),
+            ranked=ranked.order_by("distance", *NEWEST_FIRST),
             unranked=matching.exclude(in_summary).newest_first(),
             everything=matching.annotate(rank=Case(When(in_summary, then=-distance))) if query.has_phrase else None,
             in_index_order=True,
             matching=None if one_word else matching,
+            # With every word of the query in the headline or summary (never a phrase: RUM ranks its words
+            # whether or not they make the phrase): the others are ranked last (RUM's infinite distance).
+            best=None if one_word or query.has_phrase else ranked.filter(**{rank_vector: ts_query}),
+            rest=None
+            if one_word or query.has_phrase
+            else ranked.exclude(**{rank_vector: ts_query}).newest_first().values_list("pk", "publish_at"),
         )
     rank = SearchRank(F(rank_vector), ts_query)
     return Results(

@@ -274,6 +274,22 @@ class PagingThroughResultsTests(TestCase):
                 self.assertEqual([page[0].headline_en for page in pages], expected[:3])
                 self.assertTrue(pages[0].capped)
 
+    def test_past_the_limit_matches_with_only_some_words_in_the_headline_come_after_those_with_all(self):
+        make_article(languages=("en",), headline_en="Weir gates", published_ago=timedelta(days=9))
+        for day in (3, 1, 2):
+            make_article(
+                languages=("en",), headline_en=f"Weir {day}", body_en="<p>New gates.</p>", published_ago=timedelta(day)
+            )
+        expected = ["Weir gates", "Weir 1", "Weir 2", "Weir 3"]
+        if connection.vendor == "postgresql":  # SQLite scores a word by the line it first appears in
+            self.assertEqual(found("en", "weir gates"), expected)
+        with mock.patch.object(Results, "limit", 2):
+            results = search(Article.objects.published().available_in("en"), Query.parse("weir gates"), "en")
+            pages = [results.page(number, 1) for number in (1, 2)]
+        if connection.vendor == "postgresql":
+            self.assertEqual([page[0].headline_en for page in pages], expected[:2])
+        self.assertTrue(pages[0].capped)
+
     def test_equal_ranks_are_ordered_newest_first_even_when_they_go_on_past_the_limit(self):
         # Five equally ranked headlines, written oldest first: with a limit of 2, all five are read to order them.
         for day in reversed(range(5)):
@@ -559,7 +575,7 @@ class StoredIndexTests(TestCase):
             return
         results = search(Article.objects.all(), Query.parse("كتاب"), "fa")
         with CaptureQueriesContext(connection) as captured:
-            results._in_index_order(5)
+            results._in_index_order(results.ranked, 5)
         [ranked] = [query["sql"] for query in captured if "<=>" in query["sql"]]
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = off")
