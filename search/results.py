@@ -58,6 +58,9 @@ class Results:
     best: QuerySet | None = None
     rest: QuerySet | None = None
     limit: ClassVar[int] = 1000
+    # Rows read past a page's last in rank order: equal ranks go on past it, and reading on costs the
+    # index its sort again.
+    ties: ClassVar[int] = 200
 
     def __iter__(self):
         yield from self.ranked
@@ -147,7 +150,7 @@ class Results:
                 rows, complete = list(self.ranked.order_by().values_list("pk", "publish_at", "distance")), True
             else:
                 best = self.ranked if self.best is None else self.best
-                rows, complete = self._ranks_through(best, end, end + per_page)
+                rows, complete = self._ranks_through(best, end, end + self.ties)
                 if complete and self.rest is not None:  # too few of the best for the page: the rest come next
                     rows.sort(key=_best_first, reverse=True)
                     rows += [(pk, date, math.inf) for pk, date in self.rest[: max(0, end - len(rows))]]

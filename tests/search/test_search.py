@@ -268,7 +268,7 @@ class PagingThroughResultsTests(TestCase):
         for raw in ("weir", "weir -floodgate"):  # every ranked match counted as read, or the matches counted apart
             expected = found("en", raw)
             self.assertEqual(len(expected), 4)
-            with self.subTest(raw=raw), mock.patch.object(Results, "limit", 3):
+            with self.subTest(raw=raw), mock.patch.multiple(Results, limit=3, ties=1):
                 results = search(Article.objects.published().available_in("en"), Query.parse(raw), "en")
                 pages = [results.page(number, 1) for number in (1, 2, 3)]
                 self.assertEqual([page[0].headline_en for page in pages], expected[:3])
@@ -283,7 +283,7 @@ class PagingThroughResultsTests(TestCase):
         expected = ["Weir gates", "Weir 1", "Weir 2", "Weir 3"]
         if connection.vendor == "postgresql":  # SQLite scores a word by the line it first appears in
             self.assertEqual(found("en", "weir gates"), expected)
-        with mock.patch.object(Results, "limit", 2):
+        with mock.patch.multiple(Results, limit=2, ties=1):
             results = search(Article.objects.published().available_in("en"), Query.parse("weir gates"), "en")
             pages = [results.page(number, 1) for number in (1, 2)]
         if connection.vendor == "postgresql":
