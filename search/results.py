@@ -12,6 +12,17 @@ MAX_PAGE = 100_000
 _PLANNER = "SELECT set_config('enable_bitmapscan', %s, true), set_config('enable_sort', %s, true)"
 
 
+def _planned(rows: QuerySet, *, bitmaps: bool = True, sorts: bool = True) -> list:
+    """Return the rows of a queryset read with the planner kept from bitmap scans or sorts (PostgreSQL)."""
+    using = rows.db
+    with transaction.atomic(using=using), connections[using].cursor() as cursor:
+        cursor.execute(_PLANNER, ["on" if bitmaps else "off", "on" if sorts else "off"])
+        try:
+            return list(rows)
+        finally:
+            cursor.execute(_PLANNER, ["on", "on"])
+
+
 class ResultsPage(Page):
     """A page of results. `found` counts the matches up to one past the limit: `capped` when there are more."""
 
@@ -145,7 +156,8 @@ class Results:
         if self.matching is None:
             rows, complete = self._ranks_through(self.ranked, end, self.limit + 1)
         else:
-            found = len(self.matching.order_by().values_list("pk", flat=True)[: self.limit + 1])
+            found = self.matching.order_by().values_list("pk", flat=True)[: self.limit + 1]
+            found = len(_planned(found, bitmaps=False) if self.everything is not None else found)
             if found <= self.limit:  # few enough to read every ranked match, as the planner sees fit
                 rows, complete = list(self.ranked.order_by().values_list("pk", "publish_at", "distance")), True
             else:
@@ -190,17 +202,14 @@ class Results:
         rows = ranked.order_by("distance").values_list("pk", "publish_at", "distance")[:count]
         # The planner would often read every match (through a bitmap, or the whole text's index) and sort
         # them by their distance, row by row: the ranking index has them in that order already.
-        using = rows.db
-        with transaction.atomic(using=using), connections[using].cursor() as cursor:
-            cursor.execute(_PLANNER, ["off", "off"])
-            try:
-                return list(rows)
-            finally:
-                cursor.execute(_PLANNER, ["on", "on"])
+        return _planned(rows, bitmaps=False, sorts=False)
 
     def _read_in_order(self) -> tuple[list[int], list[int]] | None:
         """Return every ranked and every unranked id in order, read in one pass; None past the limit."""
-        rows = list(self.everything.order_by().values_list("pk", "publish_at", "rank")[: self.limit + 1])
+        rows = self.everything.order_by().values_list("pk", "publish_at", "rank")[: self.limit + 1]
+        # A phrase: with RUM its words' order is checked in the index (through a bitmap of the GIN index,
+        # every article with its words would be read to check it).
+        rows = _planned(rows, bitmaps=False) if self.in_index_order else list(rows)
         if len(rows) > self.limit:
             return None
         ranked = [row for row in rows if row[2] is not None]

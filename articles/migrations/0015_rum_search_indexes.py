@@ -1,16 +1,18 @@
 """
 RUM indexes for search, on PostgreSQL servers that have the RUM extension (Debian: postgresql-15-rum): on
-each language's search vector and ranking vector, in place of their GIN indexes. RUM keeps each word's
-positions and weights in the index, so a phrase is checked there rather than on every row with its words,
-and the matches to rank come out of the index best first (search/backends/postgres.py): a common word's
-tens of thousands of matches are no longer read one row each to be ranked. Where the extension is not
-available (or may not be created), the GIN indexes stay and search ranks as before.
+each language's ranking vector, in place of its GIN index, and on its search vector, beside its GIN index.
+RUM keeps each word's positions and weights in the index: the matches to rank come out of it best first
+(search/backends/postgres.py), so a common word's tens of thousands of matches are no longer read one row
+each to be ranked, and a phrase is checked in it rather than on every row with its words. The search
+vector keeps its GIN index for everything else: GIN makes a bitmap of a word's matches several times as fast.
+Where the extension is not available (or may not be created), the GIN indexes stay and search ranks as before.
 """
 
 from django.db import migrations, transaction
 
 LANGUAGES = ("en", "fa")
 VECTORS = {"search": "search_vector", "rank": "search_rank_vector"}
+REPLACED = ("rank",)  # GIN indexes RUM replaces; the search vector's stays
 
 
 def _rum_available(schema_editor) -> bool:
@@ -35,7 +37,8 @@ def use_rum_indexes(apps, schema_editor):
                 f"CREATE INDEX IF NOT EXISTS article_{name}_{language}_rum "
                 f"ON articles_article USING rum ({column}_{language} rum_tsvector_ops)"
             )
-            schema_editor.execute(f"DROP INDEX IF EXISTS article_{name}_{language}_gin")
+            if name in REPLACED:
+                schema_editor.execute(f"DROP INDEX IF EXISTS article_{name}_{language}_gin")
     _forget_indexes()
 
 

@@ -551,12 +551,15 @@ class StoredIndexTests(TestCase):
         with connection.cursor() as cursor:
             cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'articles_article'")
             indexes = dict(cursor.fetchall())
-        kind = index_kind()  # RUM where the server has the extension, else GIN
+        rum = index_kind() == "rum"  # where the server has the extension
         for language in ("en", "fa"):
-            for name, column in (("search", "search_vector"), ("rank", "search_rank_vector")):
-                definition = indexes[f"article_{name}_{language}_{kind}"]
-                self.assertIn(f"USING {kind} ({column}_{language}", definition)
-                self.assertNotIn(f"article_{name}_{language}_{'gin' if kind == 'rum' else 'rum'}", indexes)
+            # The search vector keeps its GIN index (the faster to find a word's matches) beside RUM; the
+            # ranking vector has one or the other.
+            self.assertIn(f"USING gin (search_vector_{language})", indexes[f"article_search_{language}_gin"])
+            self.assertEqual(f"article_search_{language}_rum" in indexes, rum)
+            rank_index = f"article_rank_{language}_{'rum' if rum else 'gin'}"
+            self.assertIn(f"USING {'rum' if rum else 'gin'} (search_rank_vector_{language}", indexes[rank_index])
+            self.assertNotIn(f"article_rank_{language}_{'gin' if rum else 'rum'}", indexes)
 
     def test_postgresql_answers_a_search_from_the_index(self):
         if connection.vendor != "postgresql":
@@ -566,9 +569,8 @@ class StoredIndexTests(TestCase):
             # A tiny table would otherwise be scanned, or walked in date order through its date index.
             cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute("SET LOCAL enable_indexscan = off")
-        kind = index_kind()
-        self.assertIn(f"article_rank_fa_{kind}", results.ranked.explain())
-        self.assertIn(f"article_search_fa_{kind}", results.unranked.explain())
+        self.assertIn(f"article_rank_fa_{index_kind()}", results.ranked.explain())
+        self.assertRegex(results.unranked.explain(), "article_search_fa_(gin|rum)")  # as the planner sees fit
 
     def test_with_rum_the_ranked_matches_come_out_of_the_index_best_first(self):
         if connection.vendor != "postgresql" or index_kind() != "rum":
