@@ -12,13 +12,16 @@ MAX_PAGE = 100_000
 _PLANNER = "SELECT set_config('enable_bitmapscan', %s, true), set_config('enable_sort', %s, true)"
 
 
-def _planned(rows: QuerySet, *, bitmaps: bool = True, sorts: bool = True) -> list:
-    """Return the rows of a queryset read with the planner kept from bitmap scans or sorts (PostgreSQL)."""
+def _planned(rows: QuerySet, *, bitmaps: bool = True, sorts: bool = True, count: bool = False):
+    """
+    Return the rows of a queryset (or with `count`, how many) read with the planner kept from bitmap scans
+    or sorts (PostgreSQL).
+    """
     using = rows.db
     with transaction.atomic(using=using), connections[using].cursor() as cursor:
         cursor.execute(_PLANNER, ["on" if bitmaps else "off", "on" if sorts else "off"])
         try:
-            return list(rows)
+            return rows.count() if count else list(rows)
         finally:
             cursor.execute(_PLANNER, ["on", "on"])
 
@@ -156,8 +159,8 @@ class Results:
         if self.matching is None:
             rows, complete = self._ranks_through(self.ranked, end, self.limit + 1)
         else:
-            found = self.matching.order_by().values_list("pk", flat=True)[: self.limit + 1]
-            found = len(_planned(found, bitmaps=False) if self.everything is not None else found)
+            counted = self.matching.order_by().values_list("pk", flat=True)[: self.limit + 1]
+            found = _planned(counted, bitmaps=False, count=True) if self.everything is not None else counted.count()
             if found <= self.limit:  # few enough to read every ranked match, as the planner sees fit
                 rows, complete = list(self.ranked.order_by().values_list("pk", "publish_at", "distance")), True
             else:

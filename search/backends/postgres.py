@@ -71,7 +71,11 @@ def search(articles: QuerySet, query: Query, language: str, *, newest: bool = Fa
         # One word (or words any of which will do): a ranked match has it in its headline or summary line, so
         # it matches the whole text too, and every row the ranking index returns is one to count.
         one_word = query.text == any_text
-        ranked = matching.filter(in_summary).annotate(distance=distance)
+
+        def in_order(found):
+            return found.annotate(distance=distance)
+
+        ranked = in_order(matching.filter(in_summary))
         return Results(
             articles,
             ranked=ranked.order_by("distance", *NEWEST_FIRST),
@@ -81,7 +85,8 @@ def search(articles: QuerySet, query: Query, language: str, *, newest: bool = Fa
             matching=None if one_word else matching,
             # With every word of the query in the headline or summary (never a phrase: RUM ranks its words
             # whether or not they make the phrase): the others are ranked last (RUM's infinite distance).
-            best=None if one_word or query.has_phrase else ranked.filter(**{rank_vector: ts_query}),
+            # (Every word in the ranking vector implies one: the index looks its words up once, not twice.)
+            best=None if one_word or query.has_phrase else in_order(matching.filter(**{rank_vector: ts_query})),
             rest=None
             if one_word or query.has_phrase
             else ranked.exclude(**{rank_vector: ts_query}).newest_first().values_list("pk", "publish_at"),
