@@ -124,10 +124,10 @@ class Results:
         # Counting over the results' own order, with the whole set as the frame, makes PostgreSQL compute
         # the rank before the window and sort narrow rows (id, rank, date): counted over no order, the
         # window would carry every match's ranking vector and spill them to disk.
-        whole = RowRange(start=None, end=None)
-        counted = Window(Count("pk"), order_by=list(self.ranked.query.order_by) or None, frame=whole)
         if self.in_index_order:
             return self._read_ranked_in_index_order(number, per_page)
+        whole = RowRange(start=None, end=None)
+        counted = Window(Count("pk"), order_by=list(self.ranked.query.order_by) or None, frame=whole)
         ranked_rows = self.ranked.annotate(ranked_count=counted).values_list("pk", "ranked_count")
         rows = list(ranked_rows[(number - 1) * per_page : number * per_page])
         ranked_count = rows[0][1] if rows else (self.ranked.count() if number > 1 else 0)
@@ -160,6 +160,7 @@ class Results:
             rows, complete = self._ranks_through(self.ranked, end, self.limit + 1)
         else:
             counted = self.matching.order_by().values_list("pk", flat=True)[: self.limit + 1]
+            # A phrase (read `everything` in one pass when few) is counted through RUM, which checks it.
             found = _planned(counted, bitmaps=False, count=True) if self.everything is not None else counted.count()
             if found <= self.limit:  # few enough to read every ranked match, as the planner sees fit
                 rows, complete = list(self.ranked.order_by().values_list("pk", "publish_at", "distance")), True
@@ -168,9 +169,12 @@ class Results:
                 rows, complete = self._ranks_through(best, end, end + self.ties)
                 if complete and self.rest is not None:  # too few of the best for the page: the rest come next
                     rows.sort(key=_best_first, reverse=True)
-                    rows += [(pk, date, math.inf) for pk, date in self.rest[: max(0, end - len(rows))]]
+                    asked = max(0, end - len(rows))
+                    rest = [(pk, date, math.inf) for pk, date in self.rest[:asked]]
+                    rows += rest
                     ranked = [row[0] for row in rows[(number - 1) * per_page : number * per_page]]
-                    return ranked, max(len(rows), end), found, None
+                    # Fewer than asked: every ranked match is read, and the body-only ones come next.
+                    return ranked, len(rows) if len(rest) < asked else max(len(rows), end), found, None
         if not complete:  # the last rank read may go on beyond the rows read: leave it out
             rows = [row for row in rows if row[2] != rows[-1][2]]
         rows.sort(key=_best_first, reverse=True)

@@ -290,6 +290,22 @@ class PagingThroughResultsTests(TestCase):
             self.assertEqual([page[0].headline_en for page in pages], expected[:2])
         self.assertTrue(pages[0].capped)
 
+    def test_past_the_limit_the_body_only_matches_follow_the_few_ranked_ones(self):
+        make_article(languages=("en",), headline_en="Weir gates", published_ago=timedelta(days=9))
+        for day in (3, 1, 2):
+            make_article(
+                languages=("en",),
+                headline_en=f"Sluice {day}",
+                body_en="<p>A weir, new gates.</p>",
+                published_ago=timedelta(day),
+            )
+        expected = ["Weir gates", "Sluice 1", "Sluice 2"]
+        with mock.patch.multiple(Results, limit=3, ties=1):
+            results = search(Article.objects.published().available_in("en"), Query.parse("weir gates"), "en")
+            pages = [results.page(number, 1) for number in (1, 2, 3)]
+        self.assertEqual([page[0].headline_en for page in pages], expected)
+        self.assertTrue(pages[0].capped)
+
     def test_equal_ranks_are_ordered_newest_first_even_when_they_go_on_past_the_limit(self):
         # Five equally ranked headlines, written oldest first: with a limit of 2, all five are read to order them.
         for day in reversed(range(5)):
