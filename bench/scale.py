@@ -5,6 +5,7 @@ Scale benchmark (issue 17, target 2): do uncached pages stay flat from 1,000 to 
     .venv/bin/python bench/archive.py --articles 1000 --database-url postgres://postgres@127.0.0.1:5432/newsroom_scale_1k
     .venv/bin/python bench/archive.py                       # 1,000,000 articles in newsroom_million (once)
     .venv/bin/python bench/scale.py                         # writes docs/scale-benchmark.txt and docs/scale-plans.txt
+    .venv/bin/python bench/scale.py --only search           # the search part alone, at 1,000,000 (writes nothing)
 
 For each database, a child process with DEBUG off and the page cache off (PAGE_CACHE_SECONDS=0) serves the
 reader pages through Django's test client: each page warmed up, then timed (median of --rounds requests).
@@ -124,7 +125,7 @@ def measure(options) -> dict:
             sys.exit(f"{url} answered {response.status_code}")
         return response
 
-    for name, url in reader_pages().items():
+    for name, url in reader_pages().items() if options.only != "search" else ():
         for _ in range(3):
             get(url)
         if options.verbose:
@@ -144,6 +145,9 @@ def measure(options) -> dict:
             "seq_scans": sorted(set(scans)),
         }
         result["plans"] += [f"== {name}: {url}\n{plan}" for plan in plans]
+
+    if options.only == "search":
+        return _search(options, result)
 
     # The sitemap index, then every page it names, each fetched once (no page is asked for twice).
     get("/sitemap.xml")  # warm-up: templates and code paths
@@ -180,6 +184,10 @@ def measure(options) -> dict:
             "seq_scans": sorted(scans),
         }
 
+    return _search(options, result)
+
+
+def _search(options, result: dict) -> dict:
     if options.search:
         from bench.search import run_queries
 
@@ -198,6 +206,7 @@ def run_child(database_url: str, options, *, search: bool, explain: bool) -> dic
     arguments += ["--search-rounds", str(options.search_rounds), "--sitemap-pages", str(options.sitemap_pages)]
     arguments += ["--search"] if search else []
     arguments += ["--explain"] if explain else []
+    arguments += ["--only", options.only] if options.only else []
     result = subprocess.run(arguments, cwd=ROOT, env=settings_environment(database_url), capture_output=True, text=True)
     if result.returncode:
         sys.exit(f"measuring {database_url} failed:\n{result.stderr[-3000:]}")
@@ -279,6 +288,9 @@ def main() -> None:
     )
     parser.add_argument("--output", default=str(ROOT / "docs/scale-benchmark.txt"))
     parser.add_argument("--plans", default=str(ROOT / "docs/scale-plans.txt"))
+    parser.add_argument(
+        "--only", choices=["search"], help="measure only this part, at the large database, and write no file"
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--verbose", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--database-url", help=argparse.SUPPRESS)
@@ -289,6 +301,11 @@ def main() -> None:
         print(json.dumps(measure(options)))
         return
     started = time.perf_counter()
+    if options.only == "search":
+        print(f"measuring search at {options.large} …", flush=True)
+        large = run_child(options.large, options, search=True, explain=False)
+        print(f"Search at {large['articles']:,} articles (bench/search.py's queries and timing):\n{large['search']}")
+        return
     print(f"measuring {options.small} …", flush=True)
     small = run_child(options.small, options, search=False, explain=False)
     print(f"measuring {options.large} …", flush=True)

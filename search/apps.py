@@ -19,3 +19,9 @@ class SearchConfig(AppConfig):
         from .indexing import index_articles
 
         return index_articles(articles)
+
+    def forget_indexes(self) -> None:
+        """Have search look the database's search indexes up again (for the articles migration that changes them)."""
+        from .backends.postgres import forget_indexes
+
+        forget_indexes()

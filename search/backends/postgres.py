@@ -1,12 +1,19 @@
 """
 Search on PostgreSQL. Each article has per language a weighted vector of its search text (headline A,
-summary and names B, body C) behind a GIN index, and a small ranking vector of the headline and summary
-line behind its own. The text-search configuration is the language registry's (`search_config`).
+summary and names B, body C), and a small ranking vector of the headline and summary line, each behind its
+own index. The text-search configuration is the language registry's (`search_config`).
+
+Where the server has the RUM extension (Debian: postgresql-15-rum), the indexes are RUM indexes (migration
+articles 0015), which keep each word's positions and weights: a phrase is checked in the index, and the
+matches to rank are ranked inside the index (its `<=>` distance, the inverse of its cover-density score), so
+PostgreSQL reads only the rows it returns, not every match of a common word. Without it they are GIN
+indexes and the matches are ranked by `ts_rank()` on their rows.
 """
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Case, F, FloatField, Func, Q, QuerySet, TextField, Value, When
+from django.db.models.expressions import CombinedExpression
 
 from articles.models import NEWEST_FIRST
 from core.languages import LANGUAGE_CODES, LANGUAGES
@@ -17,6 +24,27 @@ from ..results import Results
 
 def _config(language: str) -> str:
     return LANGUAGES[language].search_config
+
+
+_RUM_INDEXES: dict[str, frozenset[str]] = {}
+
+
+def ranked_in_index(language: str) -> bool:
+    """Whether the database ranks a language's matches in its RUM index (see the module's docstring)."""
+    name = connection.settings_dict["NAME"]
+    if name not in _RUM_INDEXES:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexname FROM pg_indexes "
+                "WHERE tablename = 'articles_article' AND indexdef LIKE '%% USING rum %%'"
+            )
+            _RUM_INDEXES[name] = frozenset(row[0] for row in cursor.fetchall())
+    return f"article_rank_{language}_rum" in _RUM_INDEXES[name]
+
+
+def forget_indexes() -> None:
+    """Look the indexes up again on the next search (after a migration adds or drops them)."""
+    _RUM_INDEXES.clear()
 
 
 def search(articles: QuerySet, query: Query, language: str, *, newest: bool = False) -> Results:
@@ -33,9 +61,36 @@ def search(articles: QuerySet, query: Query, language: str, *, newest: bool = Fa
         by_date = matching.newest_first()
         everything = matching.annotate(rank=Value(None, output_field=FloatField())) if query.has_phrase else None
         return Results(articles, ranked=articles.none(), unranked=by_date, everything=everything)
-    any_term = SearchQuery(" or ".join(query.terms), config=config, search_type="websearch")
+    any_text = " or ".join(query.terms)
+    any_term = SearchQuery(any_text, config=config, search_type="websearch")
     rank_vector = f"search_rank_vector_{language}"
     in_summary = Q(**{rank_vector: any_term})
+    if ranked_in_index(language):
+        # RUM's distance: lower is better. Read through the index in its order (`Results.in_index_order`).
+        distance = CombinedExpression(F(rank_vector), "<=>", ts_query, output_field=FloatField())
+        # One word (or words any of which will do): a ranked match has it in its headline or summary line, so
+        # it matches the whole text too, and every row the ranking index returns is one to count.
+        one_word = query.text == any_text
+
+        def in_order(found):
+            return found.annotate(distance=distance)
+
+        ranked = in_order(matching.filter(in_summary))
+        return Results(
+            articles,
+            ranked=ranked.order_by("distance", *NEWEST_FIRST),
+            unranked=matching.exclude(in_summary).newest_first(),
+            everything=matching.annotate(rank=Case(When(in_summary, then=-distance))) if query.has_phrase else None,
+            in_index_order=True,
+            matching=None if one_word else matching,
+            # With every word of the query in the headline or summary (never a phrase: RUM ranks its words
+            # whether or not they make the phrase): the others are ranked last (RUM's infinite distance).
+            # (Every word in the ranking vector implies one: the index looks its words up once, not twice.)
+            best=None if one_word or query.has_phrase else in_order(matching.filter(**{rank_vector: ts_query})),
+            rest=None
+            if one_word or query.has_phrase
+            else ranked.exclude(**{rank_vector: ts_query}).newest_first().values_list("pk", "publish_at"),
+        )
     rank = SearchRank(F(rank_vector), ts_query)
     return Results(
         articles,

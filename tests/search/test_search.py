@@ -16,6 +16,13 @@ from tests.factories import make_article, make_author, make_section, make_tag
 from tests.tasks import run_queued_tasks
 
 
+def index_kind() -> str:
+    """Return the kind of the search indexes the PostgreSQL test database was migrated with."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'rum'")
+        return "rum" if cursor.fetchone() else "gin"
+
+
 def search_url(language: str) -> str:
     with translation.override(language):
         return reverse("search:results")
@@ -253,11 +260,88 @@ class PagingThroughResultsTests(TestCase):
         self.assertEqual((first.paginator.count, first.paginator.num_pages), (5, 3))
         self.assertEqual((last.number, [article.headline_en for article in last]), (3, ["Rivers 1"]))
 
+    def test_past_the_limit_each_page_shows_the_best_matches_left(self):
+        make_article(languages=("en",), headline_en="Weir", standfirst_en="A weir.", published_ago=timedelta(days=3))
+        make_article(languages=("en",), headline_en="Weir low", standfirst_en="Low.", published_ago=timedelta(days=2))
+        make_article(languages=("en",), headline_en="Gates", standfirst_en="A weir, a weir.")
+        make_article(languages=("en",), headline_en="Sluice", standfirst_en="A weir.", published_ago=timedelta(days=1))
+        for raw in ("weir", "weir -floodgate"):  # every ranked match counted as read, or the matches counted apart
+            expected = found("en", raw)
+            self.assertEqual(len(expected), 4)
+            with self.subTest(raw=raw), mock.patch.multiple(Results, limit=3, ties=1):
+                results = search(Article.objects.published().available_in("en"), Query.parse(raw), "en")
+                pages = [results.page(number, 1) for number in (1, 2, 3)]
+                self.assertEqual([page[0].headline_en for page in pages], expected[:3])
+                self.assertTrue(pages[0].capped)
+
+    def test_past_the_limit_matches_with_only_some_words_in_the_headline_come_after_those_with_all(self):
+        make_article(languages=("en",), headline_en="Weir gates", published_ago=timedelta(days=9))
+        for day in (3, 1, 2):
+            make_article(
+                languages=("en",), headline_en=f"Weir {day}", body_en="<p>New gates.</p>", published_ago=timedelta(day)
+            )
+        expected = ["Weir gates", "Weir 1", "Weir 2", "Weir 3"]
+        if connection.vendor == "postgresql":  # SQLite scores a word by the line it first appears in
+            self.assertEqual(found("en", "weir gates"), expected)
+        with mock.patch.multiple(Results, limit=2, ties=1):
+            results = search(Article.objects.published().available_in("en"), Query.parse("weir gates"), "en")
+            pages = [results.page(number, 1) for number in (1, 2)]
+        if connection.vendor == "postgresql":
+            self.assertEqual([page[0].headline_en for page in pages], expected[:2])
+        self.assertTrue(pages[0].capped)
+
+    def test_past_the_limit_the_body_only_matches_follow_the_few_ranked_ones(self):
+        make_article(languages=("en",), headline_en="Weir gates", published_ago=timedelta(days=9))
+        for day in (3, 1, 2):
+            make_article(
+                languages=("en",),
+                headline_en=f"Sluice {day}",
+                body_en="<p>A weir, new gates.</p>",
+                published_ago=timedelta(day),
+            )
+        expected = ["Weir gates", "Sluice 1", "Sluice 2"]
+        with mock.patch.multiple(Results, limit=3, ties=1):
+            results = search(Article.objects.published().available_in("en"), Query.parse("weir gates"), "en")
+            pages = [results.page(number, 1) for number in (1, 2, 3)]
+        self.assertEqual([page[0].headline_en for page in pages], expected)
+        self.assertTrue(pages[0].capped)
+
+    def test_equal_ranks_are_ordered_newest_first_even_when_they_go_on_past_the_limit(self):
+        # Five equally ranked headlines, written oldest first: with a limit of 2, all five are read to order them.
+        for day in reversed(range(5)):
+            make_article(languages=("en",), headline_en=f"Weir {day}", published_ago=timedelta(days=day, hours=1))
+        with mock.patch.object(Results, "limit", 2):
+            results = search(Article.objects.published().available_in("en"), Query.parse("weir"), "en")
+            pages = [results.page(number, 1) for number in (1, 2)]
+        self.assertEqual([[article.headline_en for article in page] for page in pages], [["Weir 0"], ["Weir 1"]])
+        self.assertTrue(pages[0].capped)
+
     def test_at_the_limit_the_count_is_exact(self):
         with mock.patch.object(Results, "limit", 7):
             page = search(Article.objects.published().available_in("en"), Query.parse("dam"), "en").page(1, 10)
         self.assertFalse(page.capped)
         self.assertEqual(page.paginator.count, 7)
+
+
+class RankedOnTheRows:
+    """
+    On PostgreSQL without the RUM extension the matches are ranked with ts_rank() on their rows, in the same
+    order (run on a database with RUM too, by not ranking in its indexes).
+    """
+
+    def setUp(self):
+        super().setUp()
+        patcher = mock.patch("search.backends.postgres.ranked_in_index", return_value=False)
+        patcher.start()
+        self.addCleanup(patcher.stop)
+
+
+class RankingOnTheRowsTests(RankedOnTheRows, RankingTests):
+    pass
+
+
+class PagingThroughResultsRankedOnTheRowsTests(RankedOnTheRows, PagingThroughResultsTests):
+    pass
 
 
 class SearchPageTests(TestCase):
@@ -469,7 +553,7 @@ class StoredIndexTests(TestCase):
         self.assertTrue(summary.startswith("خلاصه نویسنده"))
         self.assertEqual(body, "متن میخواهند می خواهند")
 
-    def test_postgresql_keeps_a_weighted_vector_per_language_behind_a_gin_index(self):
+    def test_postgresql_keeps_a_weighted_vector_per_language_behind_a_gin_or_rum_index(self):
         if connection.vendor != "postgresql":
             self.assertIsNone(self.article.search_vector_fa)  # SQLite searches the stored text instead
             return
@@ -483,8 +567,15 @@ class StoredIndexTests(TestCase):
         with connection.cursor() as cursor:
             cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'articles_article'")
             indexes = dict(cursor.fetchall())
+        rum = index_kind() == "rum"  # where the server has the extension
         for language in ("en", "fa"):
+            # The search vector keeps its GIN index (the faster to find a word's matches) beside RUM; the
+            # ranking vector has one or the other.
             self.assertIn(f"USING gin (search_vector_{language})", indexes[f"article_search_{language}_gin"])
+            self.assertEqual(f"article_search_{language}_rum" in indexes, rum)
+            rank_index = f"article_rank_{language}_{'rum' if rum else 'gin'}"
+            self.assertIn(f"USING {'rum' if rum else 'gin'} (search_rank_vector_{language}", indexes[rank_index])
+            self.assertNotIn(f"article_rank_{language}_{'gin' if rum else 'rum'}", indexes)
 
     def test_postgresql_answers_a_search_from_the_index(self):
         if connection.vendor != "postgresql":
@@ -494,8 +585,23 @@ class StoredIndexTests(TestCase):
             # A tiny table would otherwise be scanned, or walked in date order through its date index.
             cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute("SET LOCAL enable_indexscan = off")
-        self.assertIn("article_rank_fa_gin", results.ranked.explain())
-        self.assertIn("article_search_fa_gin", results.unranked.explain())
+        self.assertIn(f"article_rank_fa_{index_kind()}", results.ranked.explain())
+        self.assertRegex(results.unranked.explain(), "article_search_fa_(gin|rum)")  # as the planner sees fit
+
+    def test_with_rum_the_ranked_matches_come_out_of_the_index_best_first(self):
+        if connection.vendor != "postgresql" or index_kind() != "rum":
+            return
+        results = search(Article.objects.all(), Query.parse("كتاب"), "fa")
+        with CaptureQueriesContext(connection) as captured:
+            results._in_index_order(results.ranked, 5)
+        [ranked] = [query["sql"] for query in captured if "<=>" in query["sql"]]
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_bitmapscan = off")
+            cursor.execute("EXPLAIN " + ranked)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        self.assertIn("Index Scan using article_rank_fa_rum", plan)
+        self.assertIn("Order By: (search_rank_vector_fa <=>", plan)
 
     def test_the_common_english_words_are_exactly_the_ones_postgresql_drops(self):
         """SQLite leaves out the same English words as PostgreSQL's english configuration, no more and no fewer."""
