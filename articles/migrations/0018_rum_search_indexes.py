@@ -68,7 +68,7 @@ class Migration(migrations.Migration):
     atomic = False  # CREATE EXTENSION in a savepoint of its own; the indexes each in their own statement
 
     dependencies = [
-        ("articles", "0014_index_series_parts_by_date"),
+        ("articles", "0017_article_takedown"),
     ]
 
     operations = [
