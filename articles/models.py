@@ -47,7 +47,25 @@ KEPT_LISTS = ("home", "section", "tag", "author")
 UPDATE_GRACE = timedelta(minutes=10)
 
 
-class Section(TranslatedSlugMixin, models.Model):
+class NamedListing(TranslatedSlugMixin):
+    """A section, tag or article type: a name and a slug per language, and a list page of its articles."""
+
+    list_url_name: str
+
+    def __str__(self):
+        return self.name or ""
+
+    def save(self, *args, **kwargs):
+        drop_control_characters(self)
+        self.fill_slugs()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        slug = self.slug_in(translation.get_language()) or self.slug_en
+        return reverse(self.list_url_name, kwargs={"slug": slug})
+
+
+class Section(NamedListing, models.Model):
     """A desk of the newsroom, such as Economy or Culture."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -60,6 +78,7 @@ class Section(TranslatedSlugMixin, models.Model):
     )
 
     page_cache_label = "section"
+    list_url_name = "articles:section"
 
     class Meta:
         ordering = ["position", "pk"]
@@ -70,23 +89,12 @@ class Section(TranslatedSlugMixin, models.Model):
             models.UniqueConstraint(fields=["slug_fa"], name="section_unique_slug_fa"),
         ]
 
-    def __str__(self):
-        return self.name or ""
-
-    def save(self, *args, **kwargs):
-        drop_control_characters(self)
-        self.fill_slugs()
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("articles:section", kwargs={"slug": self.slug_in(translation.get_language()) or self.slug_en})
-
     def page_cache_stale_tags(self) -> set[str]:
         """Return the pages a change makes stale: every page, whose navigation lists the sections."""
         return {"site"}
 
 
-class Tag(TranslatedSlugMixin, models.Model):
+class Tag(NamedListing, models.Model):
     """A topic label that cuts across sections."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -96,6 +104,7 @@ class Tag(TranslatedSlugMixin, models.Model):
     )
 
     page_cache_label = "tag"
+    list_url_name = "articles:tag"
 
     class Meta:
         ordering = ["name"]
@@ -106,23 +115,12 @@ class Tag(TranslatedSlugMixin, models.Model):
             models.UniqueConstraint(fields=["slug_fa"], name="tag_unique_slug_fa"),
         ]
 
-    def __str__(self):
-        return self.name or ""
-
-    def save(self, *args, **kwargs):
-        drop_control_characters(self)
-        self.fill_slugs()
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("articles:tag", kwargs={"slug": self.slug_in(translation.get_language()) or self.slug_en})
-
     def page_cache_stale_tags(self) -> set[str]:
         """Return the pages besides its own that a change makes stale: the feeds and sitemaps."""
         return {"feeds", "sitemaps"}
 
 
-class ArticleType(TranslatedSlugMixin, models.Model):
+class ArticleType(NamedListing, models.Model):
     """
     What kind of piece an article is (news, analysis, opinion, …): a label readers see on cards and pages, a
     list page and feed of its own, and the schema.org type search engines read in the article's JSON-LD.
@@ -156,6 +154,7 @@ class ArticleType(TranslatedSlugMixin, models.Model):
     )
 
     page_cache_label = "type"
+    list_url_name = "articles:type"
 
     class Meta:
         ordering = ["position", "pk"]
@@ -165,17 +164,6 @@ class ArticleType(TranslatedSlugMixin, models.Model):
             models.UniqueConstraint(fields=["slug_en"], name="articletype_unique_slug_en"),
             models.UniqueConstraint(fields=["slug_fa"], name="articletype_unique_slug_fa"),
         ]
-
-    def __str__(self):
-        return self.name or ""
-
-    def save(self, *args, **kwargs):
-        drop_control_characters(self)
-        self.fill_slugs()
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("articles:type", kwargs={"slug": self.slug_in(translation.get_language()) or self.slug_en})
 
     def page_cache_stale_tags(self) -> set[str]:
         """
