@@ -362,6 +362,7 @@ class ExistingArticlesTests(ReaderTestCase):
         article = make_article()
         Article.objects.filter(pk=article.pk).update(article_type=None)
         ArticleType.objects.all().delete()
-        migration.create_types(apps, None)
+        migration.make_types(apps, None)
+        migration.type_untyped_articles(apps, None)
         article.refresh_from_db()
         self.assertEqual(article.article_type.name_en, "News")
