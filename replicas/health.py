@@ -26,6 +26,10 @@ SELECT pg_is_in_recovery(),
        pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() AND EXISTS (SELECT FROM pg_stat_wal_receiver),
        extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp())
 """
+CAUGHT_UP = "SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn"
+# A replica a moment behind the primary's position is looked at again for this long: one that is streaming
+# catches up in milliseconds, and it is judged on where it is then, not on how old its last replayed commit is.
+CATCH_UP_WAIT = 0.1
 
 
 def staleness_bound() -> float:
@@ -66,6 +70,11 @@ def measure(alias: str) -> bool:
         with connections[alias].cursor() as cursor:
             cursor.execute(REPLAY, [primary_position])
             in_recovery, caught_up, streaming_and_replayed, seconds_behind = cursor.fetchone()
+            looked_until = time.monotonic() + CATCH_UP_WAIT
+            while in_recovery and not (caught_up or streaming_and_replayed) and time.monotonic() < looked_until:
+                time.sleep(0.01)
+                cursor.execute(CAUGHT_UP, [primary_position])
+                (caught_up,) = cursor.fetchone()
     except DatabaseError as error:
         logger.warning("Replica %s is not used: %s", alias, type(error).__name__)
         close(alias)
@@ -73,11 +82,12 @@ def measure(alias: str) -> bool:
     if not in_recovery:
         logger.warning("Replica %s is not used: it is not replaying a primary's WAL (promoted?)", alias)
         return False
-    # No lag when it has what the primary had a moment ago, or when it is receiving WAL and has replayed all it
-    # received (what the primary wrote since is on its way: the primary also writes WAL that no transaction
-    # commits, a checkpoint or vacuum, which would otherwise make a replica milliseconds behind look as far
-    # behind as the last commit is old). Otherwise it is behind by the age of the last transaction it replayed
-    # (replay paused or slow), unknown, so too far, when it has replayed none since it started.
+    # No lag when it has what the primary had a moment ago (at once, or within CATCH_UP_WAIT), or when it is
+    # receiving WAL and has replayed all it received (what the primary wrote since is on its way: the primary
+    # also writes WAL that no transaction commits, a checkpoint or vacuum, which would otherwise make a replica
+    # milliseconds behind look as far behind as the last commit is old). Otherwise it is behind by the age of
+    # the last transaction it replayed (replay paused or slow), unknown, so too far, when it has replayed none
+    # since it started.
     lag = 0.0 if caught_up or streaming_and_replayed else seconds_behind
     if lag is None or lag > settings.DATABASE_REPLICA_MAX_LAG:
         logger.warning("Replica %s is not used: %s s behind the primary", alias, "?" if lag is None else f"{lag:.1f}")
