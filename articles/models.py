@@ -240,7 +240,9 @@ class ArticleQuerySet(models.QuerySet):
             links = Article.tags.through.objects if scope == "tag" else Byline.objects
             first_link = links.filter(article=OuterRef("pk"), **{scope: object_id}).values("pk")[:1]
             scheduled = scheduled.annotate(link=Subquery(first_link)).filter(link__isnull=False)
-        return (row[0] if row else 0) - scheduled.count()
+        # Never below none: a count that has gone wrong (kept counts loaded around their triggers) shows an
+        # empty list, not an error page.
+        return max(0, (row[0] if row else 0) - scheduled.count())
 
     def for_listing(self):
         """Fetch what a list item shows (section, type, bylines) without a query per item."""

@@ -385,18 +385,23 @@ def load(total_published: int, seed: int) -> None:
 
 
 def rebuild_list_counts() -> None:
-    """Count the lists again (migration 0012's counts): its triggers do not fire while foreign keys are off."""
+    """
+    Count the lists again, the home page's, sections' and tags' (migration 0012) and the writers' (0013): their
+    triggers do not fire while foreign keys are off.
+    """
     import importlib
 
     from django.db import connection
 
-    kept = importlib.import_module("articles.migrations.0012_list_counts_kept_by_the_database")
+    lists = importlib.import_module("articles.migrations.0012_list_counts_kept_by_the_database")
+    writers = importlib.import_module("articles.migrations.0013_author_counts_kept_by_the_database")
     with connection.cursor() as cursor:
         cursor.execute("SELECT to_regclass('articles_listcount')")
         if cursor.fetchone()[0] is None:
             return
         cursor.execute("DELETE FROM articles_listcount")
-        cursor.execute(kept.fill())
+        cursor.execute(lists.fill())
+        cursor.execute(writers.fill())
 
 
 def _copy_value(value):
