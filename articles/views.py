@@ -168,9 +168,8 @@ class TypeView(ReaderListMixin, ListView):
         self.article_type = get_object_or_404(ArticleType, **{f"slug_{get_language()}": self.kwargs["slug"]})
         return self.reader_articles().filter(article_type=self.article_type)
 
-    def kept_count(self) -> int | None:
-        # No count is kept per type (KEPT_LISTS): the paginator counts the list, through the (type, date) index.
-        return None
+    def list_scope(self) -> tuple[str, int]:
+        return "type", self.article_type.pk  # kept by the database since migration 0020
 
     def alternate_locations(self):
         return {

