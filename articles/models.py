@@ -42,6 +42,8 @@ TEASER_COLUMNS = (
 NEWEST_FIRST = ("-publish_at", "-pk")
 # The lists whose size the database keeps per language on PostgreSQL (migrations 0012 and 0013).
 KEPT_LISTS = ("home", "section", "tag", "author", "type")
+# The kept lists an article belongs to through a column of its own: the column, by list.
+KEPT_BY_COLUMN = {"section": "section", "type": "article_type"}
 
 # Saves this soon after first publication (typo fixes) do not earn an "Updated" line.
 UPDATE_GRACE = timedelta(minutes=10)
@@ -232,8 +234,8 @@ class ArticleQuerySet(models.QuerySet):
             .filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
             .available_in(language)
         )
-        if scope in {"section", "type"}:
-            scheduled = scheduled.filter(**{"section" if scope == "section" else "article_type": object_id})
+        if scope in KEPT_BY_COLUMN:
+            scheduled = scheduled.filter(**{KEPT_BY_COLUMN[scope]: object_id})
         elif scope in {"tag", "author"}:
             # A scalar subquery, tested on each of the few scheduled articles. As a join (or EXISTS) PostgreSQL
             # read all of a prolific writer's 137,000 bylines to find their seven scheduled articles (48 ms).
