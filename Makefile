@@ -37,6 +37,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 setup: $(VENV)/.installed compilemessages $(LOCAL_ENV)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
+	$(MANAGE) store_pages
 
 # The git-ignored settings manage.py reads in development (never WSGI/ASGI): DEBUG on and a key of this
 # checkout's own. Made once; an existing file, perhaps edited by hand, is left alone.

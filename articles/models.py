@@ -639,3 +639,60 @@ class Byline(models.Model):
     def page_cache_stale_tags(self) -> set[str]:
         """Return the pages a change to the byline makes stale: the article's, the author's, the lists."""
         return {f"article:{self.article_id}", f"author:{self.author_id}", "home", "feeds"}
+
+
+class ArticleRendering(models.Model):
+    """
+    An article's page in one language as it was rendered when the article, or something it shows, last changed:
+    what an uncached reader's page (a crawler's, the first reader's after an edit) reads instead of rendering it
+    (articles/rendering.py, issue 17). Derived data: never edited, rebuilt from the article at any time.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="renderings")
+    language = models.CharField(max_length=8)
+    slug = models.CharField(max_length=255)  # the article's address in the language, as the page was made
+    # What made it (rendering.current_version()): the code and templates, and the interface's wording.
+    version = models.CharField(max_length=64)
+    title = models.TextField()
+    description = models.TextField(blank=True)
+    head = models.TextField()  # the page's <meta> for social cards, our own escaped rendering
+    main = models.TextField()  # the <article> element, our own escaped rendering
+    structured_data = models.TextField()  # JSON-LD documents, as JSON text
+    cards = models.JSONField(default=dict)  # the article's card in lists, as each list shows it (CARD_VARIANTS)
+    alternates = models.JSONField(default=dict)  # {language: path} of each version of the article
+    # What the related articles are found by, so that a stored page needs no article row: section, series, tags.
+    related_by = models.JSONField(default=dict)
+    keys = models.JSONField(default=list)  # the tags of what it shows (core/tags.py), for the page cache too
+    # When a scheduled part of its series appears, the series box changes with no save: stale from then on.
+    valid_until = models.DateTimeField(null=True, blank=True)
+    built_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("stored page")
+        verbose_name_plural = _("stored pages")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "language"], name="rendering_unique_language"),
+            models.UniqueConstraint(fields=["language", "slug"], name="rendering_unique_address"),
+        ]
+
+    def __str__(self):
+        return f"{self.article_id}/{self.language}"
+
+    @property
+    def page_cache_carried_tags(self) -> list[str]:
+        """What the page shows, for the page cache's tags (core/tags.py), as recorded when it was made."""
+        return self.keys
+
+
+class RenderingKey(models.Model):
+    """One thing a stored page shows ("article:42", "section:3"): a change to it makes the page go."""
+
+    rendering = models.ForeignKey(ArticleRendering, on_delete=models.CASCADE, related_name="key_rows")
+    key = models.CharField(max_length=64, db_index=True)
+
+    class Meta:
+        verbose_name = _("stored page key")
+        verbose_name_plural = _("stored page keys")
+
+    def __str__(self):
+        return self.key

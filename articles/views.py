@@ -12,7 +12,7 @@ from core.views import KeptCountMixin, ReaderPageMixin, url_in
 from series.models import Series
 from series.reading import series_in, series_parts
 
-from . import links, structured_data
+from . import links, rendering, structured_data
 from .models import Article, ArticleType, Byline, Section, Tag, sections_in
 from .outline import outline
 
@@ -203,8 +203,14 @@ def with_page_relations(articles):
 
 
 def related_articles(article: Article, language: str) -> list[Article]:
-    """Return the newest few articles sharing the article's series, section or a tag (their bylines are
-    fetched with the article's, by `article_page_context`).
+    """Return the newest few articles sharing the article's series, section or a tag (see `related_to`)."""
+    tags = [tag.pk for tag in article.tags.all()]
+    return related_to(article.pk, language, section=article.section_id, series=article.series_id, tags=tags)
+
+
+def related_to(pk: int, language: str, *, section: int, series: int | None, tags: list[int]) -> list[Article]:
+    """Return the newest few articles sharing this article's series, section or a tag (their bylines are
+    fetched with the article's, by `article_page_context`, or here for a stored page).
 
     Ordered by date alone so that the database walks its publication index and stops after a few rows,
     however large the archive; the series' own parts are listed in full in the series box.
@@ -212,16 +218,15 @@ def related_articles(article: Article, language: str) -> list[Article]:
     # Joined, so that the tags are tested row by row as the date index is walked (an index probe each): as a
     # subquery (`IN`, even `EXISTS`) PostgreSQL first read every article carrying the tags, 25,000 rows and
     # 70 ms for two common tags at a million articles. An article with two of the tags comes once per tag.
-    tags = [tag.pk for tag in article.tags.all()]
-    condition = Q(section=article.section_id)
+    condition = Q(section=section)
     if tags:
         condition |= Q(tags__in=tags)
-    if article.series_id:
-        condition |= Q(series=article.series_id)
+    if series:
+        condition |= Q(series=series)
     rows = (
         Article.objects.published()
         .available_in(language)
-        .exclude(pk=article.pk)
+        .exclude(pk=pk)
         .filter(condition)
         .select_related("section", "article_type")
         .as_teasers()
@@ -308,6 +313,8 @@ class ArticleView(ReaderPageMixin, DetailView):
 
     def get(self, request, *args, **kwargs):
         language = get_language()
+        if stored := rendering.stored_page(kwargs["slug"], language):
+            return self.stored_response(stored, language)
         # Another article may have this slug in the other language: the one with it in this language wins.
         candidates = list(self.get_queryset().with_slug(kwargs["slug"]))
         article = next((c for c in candidates if c.slug_in(language) == kwargs["slug"]), None) or next(
@@ -324,6 +331,26 @@ class ArticleView(ReaderPageMixin, DetailView):
             return redirect(article.url_in(language), permanent=True)
         self.object = article
         return self.render_to_response(self.get_context_data(object=article))
+
+    def stored_response(self, stored, language: str):
+        """Answer from the article's stored page (articles/rendering.py), with its related articles found now."""
+        related_by = stored.related_by
+        related = related_to(
+            stored.article_id,
+            language,
+            section=related_by["section"],
+            series=related_by["series"],
+            tags=related_by["tags"],
+        )
+        context = {
+            **rendering.page_context(stored, self.request),
+            "related": related,
+            "related_cards": rendering.stored_cards(related, language, with_bylines=True),
+            "view": self,
+        }
+        return self.response_class(
+            request=self.request, template="articles/article_stored.html", context=context, using=self.template_engine
+        )
 
     def alternate_locations(self):
         return {language: self.object.url_in(language) for language in self.object.available_languages()}

@@ -232,6 +232,8 @@ def main() -> None:
     manage(env, "collectstatic", "--noinput")
     manage(env, "compilemessages", "--ignore=.venv")
     subprocess.run([PYTHON, "bench/corpus.py", "--articles", str(options.articles)], cwd=ROOT, env=env, check=True)
+    # The articles' stored pages, as a deploy's release and the worker leave them (articles/rendering.py).
+    print(manage(env, "store_pages").strip(), flush=True)
     media_root = env.get("MEDIA_ROOT") or str(ROOT / "media")
 
     pages = {

@@ -161,6 +161,17 @@ def install() -> None:
         translation._catalog = WordingCatalog(catalog, layers.get(code, {}), translation.plural, version)
 
 
+def loaded_version() -> int | None:
+    """Return the version of the corrections this process has in force (None: none loaded)."""
+    return _state["version"]
+
+
+def load_newest() -> None:
+    """Put the newest corrections in force now, whenever they were last checked (before making stored pages)."""
+    forget()
+    refresh()
+
+
 def forget() -> None:
     """Check the version on this process's next request (after it saved a change itself)."""
     _state["checked_at"] = float("-inf")

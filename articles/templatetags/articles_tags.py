@@ -127,6 +127,34 @@ RELATED_CARD_SIZES = {
 }
 
 
+@register.simple_tag(takes_context=True)
+def article_card(context, article, variant: str, cards=None) -> str:
+    """
+    An article's card as the lists named `variant` show it: stored with its page (articles/rendering.py, our
+    own escaped rendering of the same template) when `cards` holds it, else rendered now.
+    """
+    stored = (cards or {}).get(article.pk, {}).get(variant)
+    if stored is not None:
+        return mark_safe(stored)  # noqa: S308 -- includes/_article_item.html's own output, escaped as it rendered
+    from articles.rendering import render_card
+
+    return render_card(article, variant, request=context.get("request"))
+
+
+@register.simple_tag
+def stored_cards(articles) -> dict:
+    """Return the stored cards of a list's articles in the active language (one query)."""
+    from articles.rendering import stored_cards as cards_of
+
+    return cards_of(articles, translation.get_language())
+
+
+@register.filter
+def related_variant(related) -> str:
+    """Return the card variant of related articles when these share the row."""
+    return f"related-{min(len(related), max(RELATED_CARD_SIZES))}"
+
+
 @register.filter
 def related_card_sizes(count: int) -> str:
     """Return the `sizes` of a related card's picture when `count` cards share the row."""
