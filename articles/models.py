@@ -4,7 +4,8 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connections, models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import F, FilteredRelation, OuterRef, Q, Subquery
+from django.db.models.fields.json import KeyTextTransform
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
@@ -245,6 +246,28 @@ class ArticleQuerySet(models.QuerySet):
         # Never below none: a count that has gone wrong (kept counts loaded around their triggers) shows an
         # empty list, not an error page.
         return max(0, (row[0] if row else 0) - scheduled.count())
+
+    def as_cards(self, language: str, *variants: str):
+        """
+        For a list of cards: fetch each article's section and type, and its stored cards of these variants in the
+        language (articles/rendering.py) with what they show, in the same query. An article whose page is not
+        stored in the current version has no card here: `{% stored_cards %}` fetches its byline, and
+        `{% article_card %}` renders it.
+        """
+        from .rendering import current_version, variant_attribute  # the stored pages' module imports this one
+
+        stored = FilteredRelation(
+            "renderings", condition=Q(renderings__language=language, renderings__version=current_version())
+        )
+        return (
+            self.select_related("section", "article_type")
+            .annotate(stored=stored)
+            .annotate(
+                # What the stored cards show, as the page cache tags a page showing them (core/tags.py).
+                page_cache_carried_tags=F("stored__keys"),
+                **{variant_attribute(variant): KeyTextTransform(variant, "stored__cards") for variant in variants},
+            )
+        )
 
     def for_listing(self):
         """Fetch what a list item shows (section, type, bylines) without a query per item."""

@@ -58,18 +58,21 @@ STORED_ORIGIN = "https://stored-page.invalid"
 _ORIGIN_FORMS = (STORED_ORIGIN, quote(STORED_ORIGIN, safe=""))  # as written, and percent-encoded (share links)
 
 # The article's card as each list shows it, named by the templates that ask for one ({% article_card %}): the
-# arguments `includes/_article_item.html` is rendered with. Stored with the page, rendered live when missing.
+# template and the arguments it is rendered with. Stored with the page, rendered live when missing.
+CARD = "includes/_article_item.html"
 CARD_VARIANTS = {
-    "lead": {"is_lead": True, "show_section": True},  # the front page's lead
-    "list": {},  # a section's list
-    "list-section": {"show_section": True},  # a tag's list
-    "list-section-untyped": {"show_section": True, "hide_type": True},  # a type's list
-    "list-3": {"level": 3, "show_section": True},  # the front page's latest, an author's list
+    "lead": (CARD, {"is_lead": True, "show_section": True}),  # the front page's lead
+    "list": (CARD, {}),  # a section's list
+    "list-section": (CARD, {"show_section": True}),  # a tag's list
+    "list-section-untyped": (CARD, {"show_section": True, "hide_type": True}),  # a type's list
+    "list-3": (CARD, {"level": 3, "show_section": True}),  # the front page's latest, an author's list
     **{
-        f"related-{count}": {"level": 3, "show_section": True, "card_sizes": sizes}
+        f"related-{count}": (CARD, {"level": 3, "show_section": True, "card_sizes": sizes})
         for count, sizes in RELATED_CARD_SIZES.items()
     },
+    "compact": ("includes/_compact_item.html", {}),  # the front page's section blocks
 }
+RELATED_CARDS = tuple(f"related-{count}" for count in RELATED_CARD_SIZES)
 
 # After a change, this many articles' pages are made again before the save returns; more go to the worker.
 MADE_AT_ONCE = 12
@@ -141,7 +144,8 @@ def _page_context(article: Article, language: str) -> dict:
 
 def render_card(article: Article, variant: str, *, request=None) -> str:
     """Render an article's card as the lists named `variant` show it (CARD_VARIANTS), in the active language."""
-    return render_to_string("includes/_article_item.html", {"article": article, **CARD_VARIANTS[variant]}, request)
+    template, arguments = CARD_VARIANTS[variant]
+    return render_to_string(template, {"article": article, **arguments}, request)
 
 
 def _series_valid_until(article: Article) -> datetime | None:
@@ -208,7 +212,7 @@ def store_pages(article_ids: Iterable[int]) -> int:
                     if article.is_available_in(language) and article.slug_in(language)
                 ]
         with transaction.atomic():
-            ArticleRendering.objects.filter(article__in=chunk).delete()
+            ArticleRendering.objects.filter(article__in=chunk).only("pk").delete()
             ArticleRendering.objects.bulk_create(renderings)
             RenderingKey.objects.bulk_create(
                 RenderingKey(rendering=rendering, key=key) for rendering in renderings for key in rendering.keys
@@ -298,17 +302,33 @@ class StoredCards(dict):
     page_cache_carried_tags: set[str]
 
 
+def variant_attribute(variant: str) -> str:
+    """Return the attribute an article fetched `as_cards()` holds its stored card of this variant in."""
+    return "stored_card_" + variant.replace("-", "_")
+
+
 def stored_cards(articles, language: str, *, with_bylines: bool = False) -> StoredCards:
     """
-    Return the stored cards of these articles in the language, in one query. With `with_bylines`, the bylines of
-    those without one are fetched (their card is rendered now, with them).
+    Return the stored cards of these articles in the language: those fetched with them (`as_cards()`) without a
+    query, the others' in one. With `with_bylines`, the bylines of those without one are fetched (their card is
+    rendered now, with them).
     """
     articles = list(articles)
-    rows = ArticleRendering.objects.filter(
-        article__in=[article.pk for article in articles], language=language, version=current_version()
-    ).values_list("article_id", "cards", "keys")
-    cards = StoredCards((pk, variants) for pk, variants, _keys in rows)
-    cards.page_cache_carried_tags = {key for _pk, _variants, keys in rows for key in keys}
+    cards = StoredCards()
+    cards.page_cache_carried_tags = set()
+    for article in articles:
+        if article.__dict__.get("page_cache_carried_tags") is not None:  # fetched as_cards(), with its page stored
+            cards[article.pk] = {
+                variant: article.__dict__[attribute]
+                for variant in CARD_VARIANTS
+                if (attribute := variant_attribute(variant)) in article.__dict__
+            }
+    asked = [article.pk for article in articles if "page_cache_carried_tags" not in article.__dict__]
+    if asked:
+        rows = ArticleRendering.objects.filter(article__in=asked, language=language, version=current_version())
+        for pk, variants, keys in rows.values_list("article_id", "cards", "keys"):
+            cards[pk] = variants
+            cards.page_cache_carried_tags.update(keys)
     if with_bylines:
         missing = [article for article in articles if article.pk not in cards]
         prefetch_related_objects(missing, Prefetch("bylines", queryset=Byline.names()))
@@ -350,7 +370,7 @@ def forget_pages_showing(keys: Iterable[str], *, article_ids: Iterable[int] = ()
     affected = set(showing.values_list("article_id", flat=True)) | set(article_ids)
     if not affected:
         return
-    ArticleRendering.objects.filter(article__in=affected).delete()
+    ArticleRendering.objects.filter(article__in=affected).only("pk").delete()  # not the pages' text
     if len(affected) <= MADE_AT_ONCE:
         transaction.on_commit(lambda: _store_after_commit(affected), robust=True)
     else:

@@ -28,9 +28,17 @@ class ReaderListMixin(KeptCountMixin, ReaderPageMixin):
 
     paginate_by = 12
     context_object_name = "articles"
+    card_variants: tuple[str, ...] = ()  # the cards the page shows its articles as (rendering.CARD_VARIANTS)
 
     def reader_articles(self):
-        return Article.objects.published().available_in(get_language()).for_listing().as_teasers().newest_first()
+        language = get_language()
+        return (
+            Article.objects.published()
+            .available_in(language)
+            .as_cards(language, *self.card_variants)
+            .as_teasers()
+            .newest_first()
+        )
 
     def list_scope(self) -> tuple[str, int]:
         """Return the list this page shows, as the kept counts name it: a tag's, a section's or the home page's."""
@@ -59,6 +67,7 @@ class HomeView(ReaderListMixin, ListView):
     """The front page: the lead story, the latest articles, each section's newest, series in progress."""
 
     template_name = "articles/home.html"
+    card_variants = ("lead", "list-3")
     page_cache_tags = ("home",)  # what the page cache invalidates when its lists change
 
     def get_queryset(self):
@@ -94,7 +103,8 @@ class HomeView(ReaderListMixin, ListView):
             picks = chosen.setdefault(section_id, [])
             if len(picks) < SECTION_BLOCK_SIZE:
                 picks.append(pk)
-        articles = Article.objects.as_teasers().in_bulk([pk for picks in chosen.values() for pk in picks])
+        picked = [pk for picks in chosen.values() for pk in picks]
+        articles = Article.objects.as_cards(language, "compact").as_teasers().in_bulk(picked)
         return [(section, [articles[pk] for pk in chosen[section.pk]]) for section in sections if section.pk in chosen]
 
     def series_in_progress(self, language: str) -> list[Series]:
@@ -117,6 +127,7 @@ class HomeView(ReaderListMixin, ListView):
 
 class SectionView(ReaderListMixin, ListView):
     template_name = "articles/section_detail.html"
+    card_variants = ("list",)
 
     def get_queryset(self):
         self.section = get_object_or_404(Section, **{f"slug_{get_language()}": self.kwargs["slug"]})
@@ -141,6 +152,7 @@ class SectionView(ReaderListMixin, ListView):
 
 class TagView(ReaderListMixin, ListView):
     template_name = "articles/tag_detail.html"
+    card_variants = ("list-section",)
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, **{f"slug_{get_language()}": self.kwargs["slug"]})
@@ -163,6 +175,7 @@ class TypeView(ReaderListMixin, ListView):
     """The articles of one type (all the analysis, all the opinion) in the active language, newest first."""
 
     template_name = "articles/articletype_detail.html"
+    card_variants = ("list-section-untyped",)
 
     def get_queryset(self):
         self.article_type = get_object_or_404(ArticleType, **{f"slug_{get_language()}": self.kwargs["slug"]})
@@ -228,7 +241,7 @@ def related_to(pk: int, language: str, *, section: int, series: int | None, tags
         .available_in(language)
         .exclude(pk=pk)
         .filter(condition)
-        .select_related("section", "article_type")
+        .as_cards(language, *rendering.RELATED_CARDS)
         .as_teasers()
         .newest_first()[: RELATED_COUNT * max(1, len(tags))]
     )

@@ -131,22 +131,27 @@ RELATED_CARD_SIZES = {
 def article_card(context, article, variant: str, cards=None) -> str:
     """
     An article's card as the lists named `variant` show it: stored with its page (articles/rendering.py, our
-    own escaped rendering of the same template) when `cards` holds it, else rendered now.
+    own escaped rendering of the same template) when it was fetched with the article (`as_cards()`) or `cards`
+    holds it, else rendered now.
     """
-    stored = (cards or {}).get(article.pk, {}).get(variant)
+    from articles.rendering import render_card, variant_attribute
+
+    stored = article.__dict__.get(variant_attribute(variant)) or (cards or {}).get(article.pk, {}).get(variant)
     if stored is not None:
-        return mark_safe(stored)  # noqa: S308 -- includes/_article_item.html's own output, escaped as it rendered
-    from articles.rendering import render_card
+        return mark_safe(stored)  # noqa: S308 -- the card template's own output, escaped as it rendered
 
     return render_card(article, variant, request=context.get("request"))
 
 
 @register.simple_tag
 def stored_cards(articles) -> dict:
-    """Return the stored cards of a list's articles in the active language (one query)."""
+    """
+    Return the stored cards of a list's articles in the active language (fetched with them, or in one query),
+    and fetch the bylines of those whose card is rendered now.
+    """
     from articles.rendering import stored_cards as cards_of
 
-    return cards_of(articles, translation.get_language())
+    return cards_of(articles, translation.get_language(), with_bylines=True)
 
 
 @register.filter

@@ -10,8 +10,10 @@ from io import StringIO
 from unittest import mock
 
 from django.core.management import call_command
+from django.db import connection
 from django.test import override_settings
-from django.utils import timezone
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone, translation
 
 from articles import rendering
 from articles.models import Article, ArticleRendering
@@ -40,8 +42,8 @@ class StoredPageTestCase(ReaderTestCase):
             instance.save()
 
     def rendered_afresh(self, url: str) -> str:
-        """The page as rendered without a stored page (every stored page set aside for this request)."""
-        with mock.patch.object(rendering, "stored_page", return_value=None):
+        """The page as rendered with nothing stored read (every stored page taken for another version's)."""
+        with mock.patch.object(rendering, "current_version", return_value="another-version"):
             return page_text(self.client.get(url))
 
 
@@ -105,6 +107,50 @@ class StoringTests(StoredPageTestCase):
         self.assertEqual(rendering.missing_or_outdated(), [article.pk])
         self.assertEqual(rendering.store_pages_task.call(), 2)
         self.assertEqual(rendering.missing_or_outdated(), [])
+
+
+class StoredCardsTests(StoredPageTestCase):
+    def setUp(self):
+        super().setUp()
+        self.section, self.tag, self.author = make_section(), make_tag(), make_author()
+        self.articles = [
+            self.publish(section=self.section, tags=[self.tag], authors=[self.author, make_author()]) for _ in range(3)
+        ]
+
+    def list_pages(self, language: str) -> list[str]:
+        with translation.override(language):
+            kind = self.articles[0].article_type
+            return [
+                f"/{language}/",
+                self.section.get_absolute_url(),
+                self.tag.get_absolute_url(),
+                self.author.get_absolute_url(),
+                *([kind.get_absolute_url()] if kind and kind.slug else []),
+            ]
+
+    def test_every_list_shows_the_stored_cards_and_is_the_page_rendered_afresh(self):
+        for language in ("en", "fa"):
+            for url in self.list_pages(language):
+                stored = self.client.get(url)
+                self.assertContains(stored, getattr(self.articles[0], f"headline_{language}"))
+                self.assertEqual(page_text(stored), self.rendered_afresh(url), url)
+
+    def test_a_list_reads_its_cards_with_its_articles(self):
+        url = self.section.get_absolute_url()
+        with CaptureQueriesContext(connection) as stored:
+            self.client.get(url)
+        with mock.patch.object(rendering, "current_version", return_value="another-version"):
+            with CaptureQueriesContext(connection) as afresh:
+                self.client.get(url)
+        self.assertEqual(len(stored), len(afresh) - 1)  # no bylines to fetch: the cards name the authors
+
+    def test_an_article_without_a_stored_page_gets_its_card_rendered_among_stored_ones(self):
+        self.articles[1].renderings.all().delete()
+        url = self.tag.get_absolute_url()
+        page = self.client.get(url)
+        for article in self.articles:
+            self.assertContains(page, article.headline_en)
+        self.assertEqual(page_text(page), self.rendered_afresh(url))
 
 
 class ChangesShowAtOnceTests(StoredPageTestCase):
