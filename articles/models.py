@@ -224,12 +224,6 @@ class ArticleQuerySet(models.QuerySet):
         connection = connections[self.db]
         if connection.vendor != "postgresql":
             return None
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT articles FROM articles_listcount WHERE scope = %s AND object_id = %s AND language = %s",
-                [scope, object_id, language],
-            )
-            row = cursor.fetchone()
         scheduled = (
             Article.objects.using(self.db)
             .filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
@@ -243,9 +237,19 @@ class ArticleQuerySet(models.QuerySet):
             links = Article.tags.through.objects if scope == "tag" else Byline.objects
             first_link = links.filter(article=OuterRef("pk"), **{scope: object_id}).values("pk")[:1]
             scheduled = scheduled.annotate(link=Subquery(first_link)).filter(link__isnull=False)
+        # One statement: the kept count less the scheduled ones, counted in a subquery.
+        scheduled_sql, scheduled_params = scheduled.values("pk").query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT COALESCE((SELECT articles FROM articles_listcount"
+                " WHERE scope = %s AND object_id = %s AND language = %s), 0)"
+                f" - (SELECT COUNT(*) FROM ({scheduled_sql}) AS scheduled)",
+                [scope, object_id, language, *scheduled_params],
+            )
+            (count,) = cursor.fetchone()
         # Never below none: a count that has gone wrong (kept counts loaded around their triggers) shows an
         # empty list, not an error page.
-        return max(0, (row[0] if row else 0) - scheduled.count())
+        return max(0, count)
 
     def as_cards(self, language: str, *variants: str):
         """

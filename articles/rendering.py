@@ -39,6 +39,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import Min, Prefetch, Q, prefetch_related_objects, signals
+from django.db.models.fields.json import KeyTextTransform
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -262,7 +263,7 @@ def _with_origin(text: str, origin: str) -> str:
 def stored_page(slug: str, language: str) -> ArticleRendering | None:
     """Return the stored page of the published article at this address in this language, if it is current."""
     now = timezone.now()
-    return (
+    found = list(
         ArticleRendering.objects.filter(
             language=language,
             slug=slug,
@@ -271,9 +272,9 @@ def stored_page(slug: str, language: str) -> ArticleRendering | None:
             article__publish_at__lte=now,
         )
         .filter(Q(valid_until__isnull=True) | Q(valid_until__gt=now))
-        .defer("built_at")
-        .first()
+        .defer("built_at", "cards")[:1]  # its cards are for lists
     )
+    return found[0] if found else None
 
 
 def page_context(rendering: ArticleRendering, request) -> dict:
@@ -333,6 +334,35 @@ def stored_cards(articles, language: str, *, with_bylines: bool = False) -> Stor
         missing = [article for article in articles if article.pk not in cards]
         prefetch_related_objects(missing, Prefetch("bylines", queryset=Byline.names()))
     return cards
+
+
+def related_cards(ids: list[int], language: str) -> tuple[list[Article], StoredCards]:
+    """
+    Return the related articles of a stored page (`views.related_ids`) and their stored cards, in one query: the
+    articles with a card stand for themselves by their key (`_Stored`); those without are fetched, bylines and
+    all, to be rendered now.
+    """
+    cards = StoredCards()
+    cards.page_cache_carried_tags = set()
+    if not ids:
+        return [], cards
+    variant = f"related-{len(ids)}"
+    rows = ArticleRendering.objects.filter(article__in=ids, language=language, version=current_version())
+    for pk, card, keys in rows.values_list("article_id", KeyTextTransform(variant, "cards"), "keys"):
+        cards[pk] = {variant: card}
+        cards.page_cache_carried_tags.update(keys)
+    missing = [pk for pk in ids if pk not in cards]
+    fetched = Article.objects.as_cards(language).as_teasers().in_bulk(missing) if missing else {}
+    prefetch_related_objects(list(fetched.values()), Prefetch("bylines", queryset=Byline.names()))
+    related = [_Stored(pk) if pk in cards else fetched[pk] for pk in ids if pk in cards or pk in fetched]
+    return related, cards
+
+
+class _Stored:
+    """A related article whose card is stored: its key is all the page needs (the cards carry its tags)."""
+
+    def __init__(self, pk: int):
+        self.pk = pk
 
 
 class _Section:

@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from core.caching import per_generation
 from core.languages import LANGUAGE_CODES
 from core.views import KeptCountMixin, ReaderPageMixin, url_in
 from series.models import Series
@@ -63,6 +64,11 @@ class ReaderListMixin(KeptCountMixin, ReaderPageMixin):
         )
 
 
+def next_appearance():
+    """Return when the next scheduled article appears: the front page's blocks change then with no edit."""
+    return Article.page_cache_next_change()
+
+
 class HomeView(ReaderListMixin, ListView):
     """The front page: the lead story, the latest articles, each section's newest, series in progress."""
 
@@ -84,8 +90,17 @@ class HomeView(ReaderListMixin, ListView):
         context.update(
             lead=articles[0] if first_page and articles else None,
             latest=articles[1:] if first_page else articles,
-            section_blocks=self.section_blocks(language) if first_page else [],
-            series_in_progress=self.series_in_progress(language) if first_page else [],
+            # Site-wide, like the navigation: read once per content generation, or when a scheduled article appears.
+            section_blocks=per_generation(
+                f"front-sections:{language}", lambda: self.section_blocks(language), until=next_appearance
+            )
+            if first_page
+            else [],
+            series_in_progress=per_generation(
+                f"front-series:{language}", lambda: self.series_in_progress(language), until=next_appearance
+            )
+            if first_page
+            else [],
             structured_data=[structured_data.website(self.request, language=language)],
         )
         return context
@@ -221,32 +236,36 @@ def related_articles(article: Article, language: str) -> list[Article]:
     return related_to(article.pk, language, section=article.section_id, series=article.series_id, tags=tags)
 
 
-def related_to(pk: int, language: str, *, section: int, series: int | None, tags: list[int]) -> list[Article]:
-    """Return the newest few articles sharing this article's series, section or a tag (their bylines are
-    fetched with the article's, by `article_page_context`, or here for a stored page).
+def related_queryset(pk: int, language: str, *, section: int, series: int | None, tags: list[int]):
+    """Return the newest articles sharing this article's series, section or a tag: a few more than are shown, an
+    article with two of the tags coming once per tag (`related_ids` and `related_to` keep the first of each).
 
     Ordered by date alone so that the database walks its publication index and stops after a few rows,
     however large the archive; the series' own parts are listed in full in the series box.
     """
     # Joined, so that the tags are tested row by row as the date index is walked (an index probe each): as a
     # subquery (`IN`, even `EXISTS`) PostgreSQL first read every article carrying the tags, 25,000 rows and
-    # 70 ms for two common tags at a million articles. An article with two of the tags comes once per tag.
+    # 70 ms for two common tags at a million articles.
     condition = Q(section=section)
     if tags:
         condition |= Q(tags__in=tags)
     if series:
         condition |= Q(series=series)
-    rows = (
-        Article.objects.published()
-        .available_in(language)
-        .exclude(pk=pk)
-        .filter(condition)
-        .as_cards(language, *rendering.RELATED_CARDS)
-        .as_teasers()
-        .newest_first()[: RELATED_COUNT * max(1, len(tags))]
-    )
+    articles = Article.objects.published().available_in(language).exclude(pk=pk).filter(condition).newest_first()
+    return articles[: RELATED_COUNT * max(1, len(tags))]
+
+
+def related_ids(pk: int, language: str, **shared) -> list[int]:
+    """Return the related articles' keys alone (a stored page's, whose cards are stored: `rendering.related_cards`)."""
+    rows = related_queryset(pk, language, **shared).values_list("pk", flat=True)
+    return list(dict.fromkeys(rows))[:RELATED_COUNT]
+
+
+def related_to(pk: int, language: str, **shared) -> list[Article]:
+    """Return the related articles for their cards, each with its stored card when it has one, in one query
+    (their bylines are fetched with the article's, by `article_page_context`)."""
     once = {}
-    for row in rows:
+    for row in related_queryset(pk, language, **shared).as_cards(language, *rendering.RELATED_CARDS).as_teasers():
         once.setdefault(row.pk, row)
     return list(once.values())[:RELATED_COUNT]
 
@@ -348,21 +367,20 @@ class ArticleView(ReaderPageMixin, DetailView):
     def stored_response(self, stored, language: str):
         """Answer from the article's stored page (articles/rendering.py), with its related articles found now."""
         related_by = stored.related_by
-        related = related_to(
+        ids = related_ids(
             stored.article_id,
             language,
             section=related_by["section"],
             series=related_by["series"],
             tags=related_by["tags"],
         )
-        context = {
-            **rendering.page_context(stored, self.request),
-            "related": related,
-            "related_cards": rendering.stored_cards(related, language, with_bylines=True),
-            "view": self,
-        }
+        related, cards = rendering.related_cards(ids, language)
+        context = {**rendering.page_context(stored, self.request), "related": related, "related_cards": cards}
         return self.response_class(
-            request=self.request, template="articles/article_stored.html", context=context, using=self.template_engine
+            request=self.request,
+            template="articles/article_stored.html",
+            context={**context, "view": self},
+            using=self.template_engine,
         )
 
     def alternate_locations(self):

@@ -7,9 +7,11 @@ label, see pagecache/__init__.py) and the names views give themselves here ("hom
 """
 
 from collections.abc import Callable
+from datetime import datetime
 
 from django.conf import settings
 from django.dispatch import Signal
+from django.utils import timezone
 
 from .primary import on_primary
 
@@ -40,25 +42,29 @@ content_replaced = Signal()
 # with every invalidation, on every app server (pagecache/invalidation.py), and plugs its reader in here
 # when it starts; without it, or while the shared cache cannot tell the generation, it is built every time.
 GENERATION_READER: dict[str, Callable[[], int | None] | None] = {"read": None}
-_per_generation: dict[str, tuple[int, object]] = {}
+_per_generation: dict[str, tuple[int, object, datetime | None]] = {}
 
 
-def per_generation(name: str, build: Callable[[], object]):
+def per_generation(name: str, build: Callable[[], object], *, until: Callable[[], datetime | None] | None = None):
     """
     Return `build()` as of the current content generation, building it at most once per generation here.
 
     The generation is read before building, so a value built while an edit commits is stored under the old
     generation and rebuilt on the next call. Settings' PER_GENERATION_MEMO turns it off (the test runner
     does: its tests change rows in transactions that never commit, so no invalidation tells it).
+
+    `until`, called when the value is built, says when it goes stale with no edit (a scheduled article appears
+    then): from that moment it is built again, whatever the generation.
     """
     read = GENERATION_READER["read"]
     generation = read() if read is not None and getattr(settings, "PER_GENERATION_MEMO", True) else None
     if generation is None:
         return build()
     kept = _per_generation.get(name)
-    if kept is not None and kept[0] == generation:
+    if kept is not None and kept[0] == generation and (kept[2] is None or timezone.now() < kept[2]):
         return kept[1]
     with on_primary():  # kept for every later page: not from a replica a moment behind the generation
+        stale_at = until() if until is not None else None
         value = build()
-    _per_generation[name] = (generation, value)
+    _per_generation[name] = (generation, value, stale_at)
     return value

@@ -65,7 +65,11 @@ class ArticleFeed(Feed):
         return Article.objects.published().available_in(get_language())
 
     def items(self, obj):
-        return self.articles(obj).for_listing().prefetch_related("tags").newest_first()[:FEED_LENGTH]
+        items = self.articles(obj).for_listing().prefetch_related("tags").newest_first()
+        if not self.full:
+            # The columns an entry reads, not the bodies (read one by one for an entry with no standfirst).
+            items = items.as_teasers()
+        return items[:FEED_LENGTH]
 
     def title(self, obj):
         return _("%(site)s — latest articles") % {"site": _("Newsroom")}

@@ -72,8 +72,10 @@ class StoringTests(StoredPageTestCase):
         self.publish(section=article.section)  # a related article, whose card is stored too
         for language in ("en", "fa"):
             url = article.url_in(language)
-            with self.assertNumQueries(4):  # stored page, related articles, their cards, the sections
+            with CaptureQueriesContext(connection) as queries:
                 stored = self.client.get(url)
+            # The stored page, the related articles and their cards (and the navigation's sections, once).
+            self.assertLessEqual(len(queries), 4, language)
             self.assertEqual(page_text(stored), self.rendered_afresh(url), language)
         fa = self.client.get(article.url_in("fa"))
         self.assertContains(fa, '<html lang="fa" dir="rtl">')

@@ -1,15 +1,17 @@
 """
-The navigation's sections are read once per content generation in each process, and an edit to a section
-shows on the next page all the same: every edit starts a new generation (core.caching.per_generation).
+The navigation's sections (and the front page's blocks) are read once per content generation in each process,
+and an edit to a section shows on the next page all the same: every edit starts a new generation
+(core.caching.per_generation).
 """
 
+from datetime import timedelta
 from unittest import mock
 
 from django.core.cache import cache
 from django.db import connection
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 
 from core import caching
 from pagecache.tokens import forget_local_pages
@@ -71,3 +73,43 @@ class NavigationOncePerGenerationTests(TestCase):
         self.read_article()
         _response, reads = self.read_article()
         self.assertEqual(reads, 1)
+
+
+@override_settings(PER_GENERATION_MEMO=True)
+class FrontPageBlocksOncePerGenerationTests(TestCase):
+    """The front page's section blocks and series in progress, site-wide like the navigation."""
+
+    def setUp(self):
+        cache.clear()
+        forget_local_pages()
+        caching._per_generation.clear()
+        self.addCleanup(caching._per_generation.clear)
+        self.section = make_section(name_en="Economy")
+        make_article(section=self.section, headline_en="Inflation, explained")
+
+    def front_page(self):
+        with CaptureQueriesContext(connection) as captured:
+            response = self.client.get("/en/")
+        return response, len(captured)
+
+    def test_the_blocks_are_read_once_and_an_edit_shows_on_the_next_page(self):
+        _first, first_queries = self.front_page()
+        second, second_queries = self.front_page()
+        self.assertLess(second_queries, first_queries)
+        self.assertContains(second, "Inflation, explained", count=2)  # the lead, and the section's block
+        with self.captureOnCommitCallbacks(execute=True):
+            make_article(section=self.section, headline_en="Rents, explained", published_ago=timedelta(minutes=1))
+        third, third_queries = self.front_page()
+        self.assertEqual(third_queries, first_queries)
+        self.assertContains(third, "Rents, explained", count=2)
+
+    def test_a_scheduled_article_appears_in_its_section_block_at_its_time_with_no_edit(self):
+        appears = timezone.now() + timedelta(hours=1)
+        with self.captureOnCommitCallbacks(execute=True):
+            make_article(section=self.section, headline_en="Wages, explained", published_ago=timedelta(hours=-1))
+        self.front_page()
+        before, _queries = self.front_page()
+        self.assertNotContains(before, "Wages, explained")
+        with mock.patch("django.utils.timezone.now", return_value=appears + timedelta(seconds=1)):
+            after, _queries = self.front_page()
+        self.assertContains(after, "Wages, explained", count=2)
