@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import media
 from core.background import enqueue_on_commit
-from core.caching import per_generation
+from core.caching import generation_known, per_generation
 from core.languages import LANGUAGE_CODES
 from core.models import TranslatedSlugMixin, drop_control_characters, filled, is_written, written_in
 from core.primary import on_primary
@@ -185,6 +185,34 @@ def sections_in(language: str) -> list[Section]:
     return per_generation(f"sections:{language}", lambda: list(Section.objects.filter(filled(f"slug_{language}"))))
 
 
+def scheduled_lists(language: str) -> list[dict[str, set[int]]]:
+    """
+    Return, for each article scheduled to appear later in the language, the kept lists it will join (KEPT_LISTS:
+    {"home": {0}, "section": {3}, "tag": {4, 9}, …}), which their kept counts already include.
+
+    Read once per content generation (scheduling one is a save) and again when the first of them appears, so a
+    list's count is its kept row less these, with no query of the scheduled articles per page.
+    """
+
+    def read() -> list[dict[str, set[int]]]:
+        scheduled = (
+            Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
+            .available_in(language)
+            .values_list("pk", "section_id", "article_type_id")
+        )
+        lists = {
+            pk: {"home": {0}, "section": {section}, "type": {kind} - {None}, "tag": set(), "author": set()}
+            for pk, section, kind in scheduled
+        }
+        for article, tag in Article.tags.through.objects.filter(article__in=lists).values_list("article", "tag"):
+            lists[article]["tag"].add(tag)
+        for article, author in Byline.objects.filter(article__in=lists).values_list("article", "author"):
+            lists[article]["author"].add(author)
+        return list(lists.values())
+
+    return per_generation(f"scheduled-lists:{language}", read, until=Article.page_cache_next_change)
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """
@@ -224,6 +252,15 @@ class ArticleQuerySet(models.QuerySet):
         connection = connections[self.db]
         if connection.vendor != "postgresql":
             return None
+        if generation_known():
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT articles FROM articles_listcount WHERE scope = %s AND object_id = %s AND language = %s",
+                    [scope, object_id, language],
+                )
+                row = cursor.fetchone()
+            waiting = sum(object_id in lists[scope] for lists in scheduled_lists(language))
+            return max(0, (row[0] if row else 0) - waiting)
         scheduled = (
             Article.objects.using(self.db)
             .filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())

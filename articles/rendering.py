@@ -37,7 +37,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Min, Prefetch, Q, prefetch_related_objects, signals
 from django.db.models.fields.json import KeyTextTransform
 from django.http import HttpRequest
@@ -249,7 +249,20 @@ def store_pages_task(article_ids: list[int] | None = None) -> int:
     made = store_pages(waiting[:SWEEP])
     if len(waiting) > SWEEP:
         enqueue_on_commit(store_pages_task, None)
+    else:
+        refresh_statistics()
     return made
+
+
+def refresh_statistics() -> None:
+    """
+    After many pages were made, have PostgreSQL count them again: with the statistics of the pages before,
+    which are all of another version, it joins a list's cards by reading every page of the language (a section's
+    list: 1.5 ms, and growing with the archive) instead of looking each one up by article (0.4 ms).
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE articles_articlerendering, articles_renderingkey")
 
 
 # ---- Reading --------------------------------------------------------------------------------------------------

@@ -45,6 +45,12 @@ GENERATION_READER: dict[str, Callable[[], int | None] | None] = {"read": None}
 _per_generation: dict[str, tuple[int, object, datetime | None]] = {}
 
 
+def generation_known() -> bool:
+    """Return whether `per_generation` keeps values now (the shared cache tells the generation, memos are on)."""
+    read = GENERATION_READER["read"]
+    return read is not None and getattr(settings, "PER_GENERATION_MEMO", True) and read() is not None
+
+
 def per_generation(name: str, build: Callable[[], object], *, until: Callable[[], datetime | None] | None = None):
     """
     Return `build()` as of the current content generation, building it at most once per generation here.

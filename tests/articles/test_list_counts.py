@@ -5,12 +5,17 @@ SQLite counts the rows).
 """
 
 from datetime import timedelta
+from unittest import mock
 
+from django.core.cache import cache
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from articles.models import Article, ArticleType, Byline
+from core import caching
+from pagecache.tokens import forget_local_pages
 from tests.factories import make_article, make_author, make_section, make_tag
 from tests.pages import ReaderTestCase
 
@@ -179,3 +184,32 @@ class KeptCountReadingTests(ReaderTestCase):
             response = self.client.get(url(language, "authors:detail", slug=writer.slug))
             self.assertEqual(response.status_code, 200)
             self.assertEqual(response.context["paginator"].count, 0)
+
+
+@override_settings(PER_GENERATION_MEMO=True)
+class ScheduledOncePerGenerationTests(ListCountTests):
+    """
+    With the shared cache telling the content generation, the scheduled articles' lists are read once per
+    generation (articles.models.scheduled_lists), not with every list page: the counts stay the same.
+    """
+
+    def setUp(self):
+        super().setUp()
+        cache.clear()
+        forget_local_pages()
+        caching._per_generation.clear()
+        self.addCleanup(caching._per_generation.clear)
+
+    def test_a_scheduled_article_counts_from_its_time(self):
+        with self.captureOnCommitCallbacks(execute=True):  # an editor's save: a new generation at its commit
+            make_article(
+                section=self.economy, tags=[self.water], authors=[self.maryam], published_ago=-timedelta(hours=1)
+            )
+        self.assertEqual(self.counts(), self.truth())
+        with CaptureQueriesContext(connection) as queries:
+            self.shown("en", "articles:tag", slug=self.water.slug_en)
+        self.assertFalse(any('publish_at" >' in query["sql"] for query in queries.captured_queries))
+        its_hour = timezone.now() + timedelta(hours=1, minutes=1)
+        with mock.patch("django.utils.timezone.now", return_value=its_hour):
+            self.assertEqual(self.counts(), self.truth())
+            self.assertEqual(self.shown("en", "articles:home"), 3)

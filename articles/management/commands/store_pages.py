@@ -35,5 +35,6 @@ class Command(BaseCommand):
         else:
             ids = rendering.missing_or_outdated()
         made = rendering.store_pages(ids)
+        rendering.refresh_statistics()
         seconds = time.monotonic() - started
         self.stdout.write(f"Stored {made} pages of {len(ids)} articles in {seconds:.1f} s.")
