@@ -5,7 +5,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models import F, FilteredRelation, OuterRef, Q, Subquery
-from django.db.models.fields.json import KeyTextTransform
+from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
@@ -295,20 +295,28 @@ class ArticleQuerySet(models.QuerySet):
         stored in the current version has no card here: `{% stored_cards %}` fetches its byline, and
         `{% article_card %}` renders it.
         """
-        from .rendering import current_version, variant_attribute  # the stored pages' module imports this one
+        from .rendering import variant_attribute  # the stored pages' module imports this one
 
-        stored = FilteredRelation(
-            "renderings", condition=Q(renderings__language=language, renderings__version=current_version())
-        )
         return (
             self.select_related("section", "article_type")
-            .annotate(stored=stored)
+            .with_stored_page(language)
             .annotate(
                 # What the stored cards show, as the page cache tags a page showing them (core/tags.py).
                 page_cache_carried_tags=F("stored__keys"),
                 **{variant_attribute(variant): KeyTextTransform(variant, "stored__cards") for variant in variants},
             )
         )
+
+    def with_stored_page(self, language: str):
+        """Join each article's stored page in the language, when it is of the current version, as `stored`."""
+        from .rendering import current_version  # the stored pages' module imports this one
+
+        condition = Q(renderings__language=language, renderings__version=current_version())
+        return self.annotate(stored=FilteredRelation("renderings", condition=condition))
+
+    def with_stored_extra(self, language: str, name: str):
+        """Fetch what another app stored with each article's page (rendering.STORED_EXTRAS) as `stored_<name>`."""
+        return self.with_stored_page(language).annotate(**{f"stored_{name}": KeyTransform(name, "stored__extras")})
 
     def for_listing(self):
         """Fetch what a list item shows (section, type, bylines) without a query per item."""
@@ -723,6 +731,8 @@ class ArticleRendering(models.Model):
     main = models.TextField()  # the <article> element, our own escaped rendering
     structured_data = models.TextField()  # JSON-LD documents, as JSON text
     cards = models.JSONField(default=dict)  # the article's card in lists, as each list shows it (CARD_VARIANTS)
+    # What other apps store with the page ({"feed": the feed entry}), each from rendering.STORED_EXTRAS.
+    extras = models.JSONField(default=dict)
     alternates = models.JSONField(default=dict)  # {language: path} of each version of the article
     # What the related articles are found by, so that a stored page needs no article row: section, series, tags.
     related_by = models.JSONField(default=dict)

@@ -87,6 +87,9 @@ SWEEP = 1_000  # articles a sweep of the worker makes before it queues the next
 BUILT_WITH: list[Callable[[], object]] = []
 # What makes that current in a process about to make pages (the worker: load the newest corrections).
 BEFORE_MAKING: list[Callable[[], object]] = []
+# What other apps store with an article's page, by name: callables (article, language) -> JSON-ready data, rendered
+# with the language active, appended from their AppConfig.ready() (discovery: the article's feed entry).
+STORED_EXTRAS: dict[str, Callable[[Article, str], object]] = {}
 
 
 @functools.cache
@@ -178,6 +181,7 @@ def render_parts(article: Article, language: str) -> ArticleRendering:
             main=render_to_string("articles/includes/_article_main.html", context),
             structured_data=json.dumps(context["structured_data"], cls=DjangoJSONEncoder, ensure_ascii=False),
             cards={name: render_card(article, name, request=context["request"]) for name in CARD_VARIANTS},
+            extras={name: make(article, language) for name, make in STORED_EXTRAS.items()},
             alternates=context["alternates"],
             related_by={
                 "section": article.section_id,

@@ -9,6 +9,7 @@ out) as RSS `content:encoded` or Atom `content`.
 import re
 
 from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -17,7 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from articles.models import Article, ArticleType, Section
+from articles.models import Article, ArticleType, Byline, Section
 from authors.models import Author
 from core.caching import page_cache_tags
 from core.text import plain_text, without_control_characters
@@ -65,11 +66,16 @@ class ArticleFeed(Feed):
         return Article.objects.published().available_in(get_language())
 
     def items(self, obj):
-        items = self.articles(obj).for_listing().prefetch_related("tags").newest_first()
+        language = get_language()
+        items = self.articles(obj).select_related("section", "article_type").newest_first()
         if not self.full:
-            # The columns an entry reads, not the bodies (read one by one for an entry with no standfirst).
-            items = items.as_teasers()
-        return items[:FEED_LENGTH]
+            # The columns an entry reads, not the bodies (read one by one for an entry with no standfirst), and the
+            # entry stored with the article's page (articles/rendering.py, `stored_entry`).
+            items = items.as_teasers().with_stored_extra(language, "feed")
+        items = list(items[:FEED_LENGTH])
+        live = [item for item in items if stored(item) is None]
+        prefetch_related_objects(live, Prefetch("bylines", queryset=Byline.names()), "tags")
+        return items
 
     def title(self, obj):
         return _("%(site)s — latest articles") % {"site": _("Newsroom")}
@@ -81,13 +87,15 @@ class ArticleFeed(Feed):
         return _("Independent analysis in English and Persian.")
 
     def item_title(self, item):
-        return item.headline
+        return entry["title"] if (entry := stored(item)) else item.headline
 
     def item_link(self, item):
-        return item.url_in(get_language())
+        return entry["link"] if (entry := stored(item)) else item.url_in(get_language())
 
     def item_description(self, item):
         """Return the standfirst, or the body's opening words when there is none, as HTML-escaped text."""
+        if entry := stored(item):
+            return entry["description"]
         summary = item.standfirst
         if not summary:
             words = plain_text(item.body).split()
@@ -101,9 +109,13 @@ class ArticleFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item):
+        if entry := stored(item):
+            return entry["author_name"]
         return _(", ").join(author.name for author in item.ordered_authors()) or None
 
     def item_categories(self, item):
+        if entry := stored(item):
+            return entry["categories"]
         kind = [item.article_type.name] if item.article_type_id and item.article_type.name else []
         return [item.section.name, *kind, *(tag.name for tag in item.tags.all())]
 
@@ -127,6 +139,26 @@ class ArticleFeed(Feed):
         feed.feed = _fit_for_xml(feed.feed)
         feed.items = [_fit_for_xml(item) for item in feed.items]
         return feed
+
+
+def stored(item) -> dict | None:
+    """Return the feed entry stored with an item's page, when it was fetched with it (`with_stored_extra`)."""
+    return item.__dict__.get("stored_feed")
+
+
+def stored_entry(article, language: str) -> dict:
+    """
+    Return what an article's feed entry says in the active language, to be stored with its page
+    (articles/rendering.STORED_EXTRAS) and read by every feed listing it instead of worked out again.
+    """
+    feed = ArticleFeed()
+    return {
+        "title": feed.item_title(article),
+        "link": feed.item_link(article),
+        "description": feed.item_description(article),
+        "author_name": feed.item_author_name(article),
+        "categories": feed.item_categories(article),
+    }
 
 
 def _fit_for_xml(value):

@@ -155,6 +155,22 @@ class StoredCardsTests(StoredPageTestCase):
         self.assertEqual(page_text(page), self.rendered_afresh(url))
 
 
+class StoredFeedEntriesTests(StoredPageTestCase):
+    def test_feeds_read_the_entries_stored_with_the_pages_and_are_the_feeds_made_afresh(self):
+        author = make_author(name_en="Maryam Karimi", name_fa="مریم کریمی")
+        article = self.publish(authors=[author], tags=[make_tag(name_en="Aquifers")])
+        stored = article.renderings.get(language="en").extras["feed"]
+        self.assertEqual(stored["author_name"], "Maryam Karimi")
+        self.assertIn("Aquifers", stored["categories"])
+        for url in ("/en/feeds/rss/", "/en/feeds/atom/", "/fa/feeds/rss/", "/fa/feeds/atom/"):
+            with CaptureQueriesContext(connection) as queries:
+                feed = self.client.get(url)
+            self.assertEqual(feed.content.decode(), self.rendered_afresh(url), url)
+            self.assertFalse(any("articles_byline" in query["sql"] for query in queries.captured_queries), url)
+        self.save(author, name_en="Maryam Karimi-Hart")
+        self.assertContains(self.client.get("/en/feeds/rss/"), "Maryam Karimi-Hart")
+
+
 class ChangesShowAtOnceTests(StoredPageTestCase):
     def test_an_edit_deletes_the_stored_page_in_its_transaction_and_stores_the_new_one_after(self):
         article = self.publish()
