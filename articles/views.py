@@ -145,7 +145,11 @@ class SectionView(ReaderListMixin, ListView):
     card_variants = ("list",)
 
     def get_queryset(self):
-        self.section = get_object_or_404(Section, **{f"slug_{get_language()}": self.kwargs["slug"]})
+        language, slug = get_language(), self.kwargs["slug"]
+        # From the sections the navigation reads once per content generation: no query of its own.
+        self.section = next((section for section in sections_in(language) if section.slug_in(language) == slug), None)
+        if self.section is None:
+            raise Http404("No such section")
         return self.reader_articles().filter(section=self.section)
 
     def alternate_locations(self):
