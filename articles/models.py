@@ -1,3 +1,4 @@
+import functools
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -213,6 +214,19 @@ def scheduled_lists(language: str) -> list[dict[str, set[int]]]:
     return per_generation(f"scheduled-lists:{language}", read, until=Article.page_cache_next_change)
 
 
+@functools.lru_cache(maxsize=64)
+def _prebuilt(language: str, variants: tuple[str, ...] | None, version: str) -> "ArticleQuerySet":
+    """
+    The part of a reader's query that is the same on every page (which language, which columns, which cards),
+    built once per process: building it took 1.0 ms a list page, filtering a copy of it 0.1 ms. Never evaluated
+    itself: `ArticleQuerySet.readable()` and `card_list()` filter a copy, which is a query of its own.
+    """
+    articles = Article.objects.available_in(language)
+    if variants is None:
+        return articles.without_search_index()
+    return articles.as_cards(language, *variants).as_teasers().newest_first()
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """
@@ -220,6 +234,21 @@ class ArticleQuerySet(models.QuerySet):
         index, which no page shows, is left in the database (see `without_search_index`).
         """
         return self.filter(Article.published_condition()).without_search_index()
+
+    def readable(self, language: str):
+        """Return the articles a reader of the language may see now: `published().available_in(language)`."""
+        from .rendering import current_version  # the stored pages' module imports this one
+
+        return _prebuilt(language, None, current_version()).filter(Article.published_condition())
+
+    def card_list(self, language: str, *variants: str):
+        """
+        Return the articles a reader of the language may see now, newest first, for a list of cards of these
+        variants: `published().available_in(language).as_cards(language, *variants).as_teasers().newest_first()`.
+        """
+        from .rendering import current_version  # the stored pages' module imports this one
+
+        return _prebuilt(language, variants, current_version()).filter(Article.published_condition())
 
     def without_search_index(self):
         """Leave each article's search text and vectors in the database: together larger than its body."""
@@ -290,21 +319,17 @@ class ArticleQuerySet(models.QuerySet):
 
     def as_cards(self, language: str, *variants: str):
         """
-        For a list of cards: fetch each article's section and type, and its stored cards of these variants in the
-        language (articles/rendering.py) with what they show, in the same query. An article whose page is not
-        stored in the current version has no card here: `{% stored_cards %}` fetches its byline, and
+        For a list of cards: fetch each article's stored cards of these variants in the language
+        (articles/rendering.py) with what they show, in the same query. An article whose page is not stored in the
+        current version has no card here: `{% stored_cards %}` fetches its section, type and byline, and
         `{% article_card %}` renders it.
         """
         from .rendering import variant_attribute  # the stored pages' module imports this one
 
-        return (
-            self.select_related("section", "article_type")
-            .with_stored_page(language)
-            .annotate(
-                # What the stored cards show, as the page cache tags a page showing them (core/tags.py).
-                page_cache_carried_tags=F("stored__keys"),
-                **{variant_attribute(variant): KeyTextTransform(variant, "stored__cards") for variant in variants},
-            )
+        return self.with_stored_page(language).annotate(
+            # What the stored cards show, as the page cache tags a page showing them (core/tags.py).
+            page_cache_carried_tags=F("stored__keys"),
+            **{variant_attribute(variant): KeyTextTransform(variant, "stored__cards") for variant in variants},
         )
 
     def with_stored_page(self, language: str):

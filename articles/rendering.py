@@ -328,8 +328,8 @@ def variant_attribute(variant: str) -> str:
 def stored_cards(articles, language: str, *, with_bylines: bool = False) -> StoredCards:
     """
     Return the stored cards of these articles in the language: those fetched with them (`as_cards()`) without a
-    query, the others' in one. With `with_bylines`, the bylines of those without one are fetched (their card is
-    rendered now, with them).
+    query, the others' in one. With `with_bylines`, the sections, types and bylines of those without one are
+    fetched (their card is rendered now, with them).
     """
     articles = list(articles)
     cards = StoredCards()
@@ -349,7 +349,7 @@ def stored_cards(articles, language: str, *, with_bylines: bool = False) -> Stor
             cards.page_cache_carried_tags.update(keys)
     if with_bylines:
         missing = [article for article in articles if article.pk not in cards]
-        prefetch_related_objects(missing, Prefetch("bylines", queryset=Byline.names()))
+        prefetch_related_objects(missing, "section", "article_type", Prefetch("bylines", queryset=Byline.names()))
     return cards
 
 
@@ -369,7 +369,7 @@ def related_cards(ids: list[int], language: str) -> tuple[list[Article], StoredC
         cards[pk] = {variant: card}
         cards.page_cache_carried_tags.update(keys)
     missing = [pk for pk in ids if pk not in cards]
-    fetched = Article.objects.as_cards(language).as_teasers().in_bulk(missing) if missing else {}
+    fetched = Article.objects.select_related("section", "article_type").as_teasers().in_bulk(missing) if missing else {}
     prefetch_related_objects(list(fetched.values()), Prefetch("bylines", queryset=Byline.names()))
     related = [_Stored(pk) if pk in cards else fetched[pk] for pk in ids if pk in cards or pk in fetched]
     return related, cards

@@ -32,14 +32,7 @@ class ReaderListMixin(KeptCountMixin, ReaderPageMixin):
     card_variants: tuple[str, ...] = ()  # the cards the page shows its articles as (rendering.CARD_VARIANTS)
 
     def reader_articles(self):
-        language = get_language()
-        return (
-            Article.objects.published()
-            .available_in(language)
-            .as_cards(language, *self.card_variants)
-            .as_teasers()
-            .newest_first()
-        )
+        return Article.objects.card_list(get_language(), *self.card_variants)
 
     def list_scope(self) -> tuple[str, int]:
         """Return the list this page shows, as the kept counts name it: a tag's, a section's or the home page's."""
@@ -255,7 +248,7 @@ def related_queryset(pk: int, language: str, *, section: int, series: int | None
         condition |= Q(tags__in=tags)
     if series:
         condition |= Q(series=series)
-    articles = Article.objects.published().available_in(language).exclude(pk=pk).filter(condition).newest_first()
+    articles = Article.objects.readable(language).exclude(pk=pk).filter(condition).newest_first()
     return articles[: RELATED_COUNT * max(1, len(tags))]
 
 
@@ -269,7 +262,8 @@ def related_to(pk: int, language: str, **shared) -> list[Article]:
     """Return the related articles for their cards, each with its stored card when it has one, in one query
     (their bylines are fetched with the article's, by `article_page_context`)."""
     once = {}
-    for row in related_queryset(pk, language, **shared).as_cards(language, *rendering.RELATED_CARDS).as_teasers():
+    rows = related_queryset(pk, language, **shared).select_related("section", "article_type")
+    for row in rows.as_cards(language, *rendering.RELATED_CARDS).as_teasers():
         once.setdefault(row.pk, row)
     return list(once.values())[:RELATED_COUNT]
 

@@ -24,11 +24,7 @@ class AuthorView(KeptCountMixin, ReaderPageMixin, ListView):
         self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
         return (
             # The author's articles through the relation the articles app declares: authors imports no articles.
-            self.author.articles.published()
-            .available_in(get_language())
-            .as_cards(get_language(), "list-3")
-            .as_teasers()
-            .newest_first()
+            self.author.articles.model.objects.card_list(get_language(), "list-3").by_author(self.author)
         )
 
     def kept_count(self) -> int | None:

@@ -63,7 +63,7 @@ class ArticleFeed(Feed):
         self.full = full
 
     def articles(self, obj):
-        return Article.objects.published().available_in(get_language())
+        return Article.objects.readable(get_language())
 
     def items(self, obj):
         language = get_language()
