@@ -6,6 +6,7 @@ Items carry the standfirst as their summary; `?full=1` adds the whole body (sani
 out) as RSS `content:encoded` or Atom `content`.
 """
 
+import functools
 import re
 
 from django.contrib.syndication.views import Feed
@@ -18,6 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from articles import rendering
 from articles.models import Article, ArticleType, Byline, Section
 from authors.models import Author
 from core.caching import page_cache_tags
@@ -63,18 +65,23 @@ class ArticleFeed(Feed):
         self.full = full
 
     def articles(self, obj):
-        return Article.objects.readable(get_language())
+        """Return the feed's articles: those of its subject (subclasses narrow the reader's articles to it)."""
+        return self.narrow(Article.objects.readable(get_language()), obj)
+
+    def narrow(self, articles, obj):
+        return articles
 
     def items(self, obj):
         language = get_language()
-        items = self.articles(obj).select_related("section", "article_type").newest_first()
-        if not self.full:
+        if self.full:
+            items = self.articles(obj).newest_first()
+        else:
             # The columns an entry reads, not the bodies (read one by one for an entry with no standfirst), and the
-            # entry stored with the article's page (articles/rendering.py, `stored_entry`).
-            items = items.as_teasers().with_stored_extra(language, "feed")
+            # entry stored with the article's page (articles/rendering.py): the same each time, built once.
+            items = self.narrow(entry_list(language).filter(Article.published_condition()), obj)
         items = list(items[:FEED_LENGTH])
         live = [item for item in items if stored(item) is None]
-        prefetch_related_objects(live, Prefetch("bylines", queryset=Byline.names()), "tags")
+        prefetch_related_objects(live, "section", "article_type", Prefetch("bylines", queryset=Byline.names()), "tags")
         return items
 
     def title(self, obj):
@@ -141,6 +148,17 @@ class ArticleFeed(Feed):
         return feed
 
 
+@functools.lru_cache(maxsize=16)
+def _entry_list(language: str, version: str):
+    return Article.objects.available_in(language).as_teasers().with_stored_extra(language, "feed").newest_first()
+
+
+def entry_list(language: str):
+    """The feeds' articles in a language with their stored entries, newest first, built once per process (never
+    evaluated itself: each feed filters a copy)."""
+    return _entry_list(language, rendering.current_version())
+
+
 def stored(item) -> dict | None:
     """Return the feed entry stored with an item's page, when it was fetched with it (`with_stored_extra`)."""
     return item.__dict__.get("stored_feed")
@@ -179,8 +197,8 @@ class SectionFeed(ArticleFeed):
     def get_object(self, request, slug):
         return get_object_or_404(Section, **{f"slug_{get_language()}": slug})
 
-    def articles(self, obj):
-        return super().articles(obj).filter(section=obj)
+    def narrow(self, articles, obj):
+        return articles.filter(section=obj)
 
     def title(self, obj):
         return _("%(name)s — %(site)s") % {"name": obj.name, "site": _("Newsroom")}
@@ -196,8 +214,8 @@ class TypeFeed(ArticleFeed):
     def get_object(self, request, slug):
         return get_object_or_404(ArticleType, **{f"slug_{get_language()}": slug})
 
-    def articles(self, obj):
-        return super().articles(obj).filter(article_type=obj)
+    def narrow(self, articles, obj):
+        return articles.filter(article_type=obj)
 
     def title(self, obj):
         return _("%(name)s — %(site)s") % {"name": obj.name, "site": _("Newsroom")}
@@ -213,8 +231,8 @@ class AuthorFeed(ArticleFeed):
     def get_object(self, request, slug):
         return get_object_or_404(Author, slug=slug)
 
-    def articles(self, obj):
-        return super().articles(obj).by_author(obj)
+    def narrow(self, articles, obj):
+        return articles.by_author(obj)
 
     def title(self, obj):
         return _("%(name)s — %(site)s") % {"name": obj.name, "site": _("Newsroom")}
@@ -230,8 +248,8 @@ class SeriesFeed(ArticleFeed):
     def get_object(self, request, slug):
         return get_object_or_404(Series, **{f"slug_{get_language()}": slug})
 
-    def articles(self, obj):
-        return super().articles(obj).filter(series=obj)
+    def narrow(self, articles, obj):
+        return articles.filter(series=obj)
 
     def title(self, obj):
         return _("%(name)s — %(site)s") % {"name": obj.title, "site": _("Newsroom")}
