@@ -277,17 +277,18 @@ def _with_origin(text: str, origin: str) -> str:
     return text.replace(stored, origin).replace(encoded, quote(origin, safe=""))
 
 
+@functools.lru_cache(maxsize=16)
+def _current_pages(language: str, version: str):
+    """The current stored pages of a language, as a query built once per process (never evaluated itself)."""
+    return ArticleRendering.objects.filter(language=language, version=version)
+
+
 def stored_page(slug: str, language: str) -> ArticleRendering | None:
     """Return the stored page of the published article at this address in this language, if it is current."""
     now = timezone.now()
     found = list(
-        ArticleRendering.objects.filter(
-            language=language,
-            slug=slug,
-            version=current_version(),
-            article__status=Article.Status.PUBLISHED,
-            article__publish_at__lte=now,
-        )
+        _current_pages(language, current_version())
+        .filter(slug=slug, article__status=Article.Status.PUBLISHED, article__publish_at__lte=now)
         .filter(Q(valid_until__isnull=True) | Q(valid_until__gt=now))
         .defer("built_at", "cards")[:1]  # its cards are for lists
     )
@@ -364,7 +365,7 @@ def related_cards(ids: list[int], language: str) -> tuple[list[Article], StoredC
     if not ids:
         return [], cards
     variant = f"related-{len(ids)}"
-    rows = ArticleRendering.objects.filter(article__in=ids, language=language, version=current_version())
+    rows = _current_pages(language, current_version()).filter(article__in=ids)
     for pk, card, keys in rows.values_list("article_id", KeyTextTransform(variant, "cards"), "keys"):
         cards[pk] = {variant: card}
         cards.page_cache_carried_tags.update(keys)
