@@ -311,7 +311,7 @@ def page_context(rendering: ArticleRendering, request) -> dict:
         "other_language_urls": {code: path for code, path in rendering.alternates.items() if code != language},
         "canonical_url": request.build_absolute_uri(rendering.alternates[rendering.language]),
         "language": rendering.language,
-        "current_section": _Section(rendering.related_by.get("section")),
+        "current_section": _Key(rendering.related_by.get("section")),
     }
 
 
@@ -326,11 +326,11 @@ def variant_attribute(variant: str) -> str:
     return "stored_card_" + variant.replace("-", "_")
 
 
-def stored_cards(articles, language: str, *, with_bylines: bool = False) -> StoredCards:
+def stored_cards(articles, language: str) -> StoredCards:
     """
     Return the stored cards of these articles in the language: those fetched with them (`as_cards()`) without a
-    query, the others' in one. With `with_bylines`, the sections, types and bylines of those without one are
-    fetched (their card is rendered now, with them).
+    query, the others' in one; the sections, types and bylines of those without one are fetched (their card is
+    rendered now, with them).
     """
     articles = list(articles)
     cards = StoredCards()
@@ -348,16 +348,15 @@ def stored_cards(articles, language: str, *, with_bylines: bool = False) -> Stor
         for pk, variants, keys in rows.values_list("article_id", "cards", "keys"):
             cards[pk] = variants
             cards.page_cache_carried_tags.update(keys)
-    if with_bylines:
-        missing = [article for article in articles if article.pk not in cards]
-        prefetch_related_objects(missing, "section", "article_type", Prefetch("bylines", queryset=Byline.names()))
+    missing = [article for article in articles if article.pk not in cards]
+    prefetch_related_objects(missing, "section", "article_type", Prefetch("bylines", queryset=Byline.names()))
     return cards
 
 
 def related_cards(ids: list[int], language: str) -> tuple[list[Article], StoredCards]:
     """
     Return the related articles of a stored page (`views.related_ids`) and their stored cards, in one query: the
-    articles with a card stand for themselves by their key (`_Stored`); those without are fetched, bylines and
+    articles with a card stand for themselves by their key (`_Key`); those without are fetched, bylines and
     all, to be rendered now.
     """
     cards = StoredCards()
@@ -372,19 +371,12 @@ def related_cards(ids: list[int], language: str) -> tuple[list[Article], StoredC
     missing = [pk for pk in ids if pk not in cards]
     fetched = Article.objects.select_related("section", "article_type").as_teasers().in_bulk(missing) if missing else {}
     prefetch_related_objects(list(fetched.values()), Prefetch("bylines", queryset=Byline.names()))
-    related = [_Stored(pk) if pk in cards else fetched[pk] for pk in ids if pk in cards or pk in fetched]
+    related = [_Key(pk) if pk in cards else fetched[pk] for pk in ids if pk in cards or pk in fetched]
     return related, cards
 
 
-class _Stored:
-    """A related article whose card is stored: its key is all the page needs (the cards carry its tags)."""
-
-    def __init__(self, pk: int):
-        self.pk = pk
-
-
-class _Section:
-    """The article's section as the navigation marks it (by its key alone)."""
+class _Key:
+    """An object a stored page names by its key alone: its section (for the navigation), a related article."""
 
     def __init__(self, pk):
         self.pk = pk

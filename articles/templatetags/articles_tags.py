@@ -151,7 +151,7 @@ def stored_cards(articles) -> dict:
     """
     from articles.rendering import stored_cards as cards_of
 
-    return cards_of(articles, translation.get_language(), with_bylines=True)
+    return cards_of(articles, translation.get_language())
 
 
 @register.filter
