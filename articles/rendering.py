@@ -113,8 +113,8 @@ def current_version() -> str:
     return ":".join([code_version(), *(str(part()) for part in BUILT_WITH)])[:64]
 
 
-class _StoredRequest(HttpRequest):
-    """The request a page is made for: anonymous, on the placeholder origin."""
+class StoredRequest(HttpRequest):
+    """The request a stored page (or a stored feed entry) is made for: anonymous, on the placeholder origin."""
 
     def __init__(self, path: str):
         super().__init__()
@@ -134,7 +134,7 @@ def _page_context(article: Article, language: str) -> dict:
     from .views import article_page_context  # views read stored pages through this module
 
     path = article.url_in(language)
-    request = _StoredRequest(path)
+    request = StoredRequest(path)
     context = article_page_context(article, language, request=request)
     alternates = {code: article.url_in(code) for code in article.available_languages()}
     context.update(
@@ -272,7 +272,8 @@ def refresh_statistics() -> None:
 # ---- Reading --------------------------------------------------------------------------------------------------
 
 
-def _with_origin(text: str, origin: str) -> str:
+def with_origin(text: str, origin: str) -> str:
+    """Return stored text with its absolute addresses on this origin ("https://example.org"), not STORED_ORIGIN."""
     stored, encoded = _ORIGIN_FORMS
     return text.replace(stored, origin).replace(encoded, quote(origin, safe=""))
 
@@ -303,9 +304,9 @@ def page_context(rendering: ArticleRendering, request) -> dict:
     return {
         "stored": rendering,
         # Our own templates' output, escaped as it was rendered (render_parts); only the origin is put in here.
-        "stored_head": mark_safe(_with_origin(rendering.head, origin)),  # noqa: S308
-        "stored_main": mark_safe(_with_origin(rendering.main, origin)),  # noqa: S308
-        "structured_data": json.loads(_with_origin(rendering.structured_data, origin)),
+        "stored_head": mark_safe(with_origin(rendering.head, origin)),  # noqa: S308
+        "stored_main": mark_safe(with_origin(rendering.main, origin)),  # noqa: S308
+        "structured_data": json.loads(with_origin(rendering.structured_data, origin)),
         "alternates": alternates if len(alternates) > 1 else [],
         "x_default": x_default(dict(alternates)) or "",
         "other_language_urls": {code: path for code, path in rendering.alternates.items() if code != language},

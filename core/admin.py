@@ -10,7 +10,8 @@ from django.contrib.admin import helpers
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, router
-from django.db.models import F, Value
+from django.db.models import F
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, NullIf
 from django.http import HttpResponseRedirect
 from django.utils.html import format_html
@@ -449,7 +450,10 @@ class InAdminLanguage(models.Expression):
     def resolve_expression(self, *args, **kwargs):
         current = get_language()
         languages = [current, *other_languages(current)]
-        texts = [NullIf(F(f"{self.translated_field}_{code}"), Value("")) for code in languages]
+        # The empty text written into the SQL, not sent as a parameter: with parameters sent apart
+        # (DB_PREPARED_STATEMENTS), PostgreSQL cannot tell that the ORDER BY of a list with DISTINCT (a search
+        # across relations) is the same expression as the one selected, and refuses the query.
+        texts = [NullIf(F(f"{self.translated_field}_{code}"), RawSQL("''", ())) for code in languages]
         return Coalesce(*texts, output_field=models.TextField()).resolve_expression(*args, **kwargs)
 
 

@@ -7,6 +7,7 @@ out) as RSS `content:encoded` or Atom `content`.
 """
 
 import functools
+import io
 import re
 
 from django.contrib.syndication.views import Feed
@@ -17,6 +18,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.xmlutils import SimplerXMLGenerator
 from django.views.decorators.http import require_safe
 
 from articles import rendering
@@ -32,8 +34,48 @@ FEED_LENGTH = 20
 SUMMARY_WORDS = 60
 
 
-class RssWithContent(Rss201rev2Feed):
+class StoredEntries:
+    """
+    A feed whose entries may be written as they were stored with the article's page (`stored_entry`): the same
+    XML this feed writes for them, made once when the article last changed rather than on every request.
+    """
+
+    entry_element: str  # the element of one entry: RSS "item", Atom "entry"
+    stored_as: str  # the name the entries of this format are stored under
+    origin = rendering.STORED_ORIGIN  # the request's, for the stored entries' addresses (`ArticleFeed.get_feed`)
+
+    def write_items(self, handler):
+        for item in self.items:
+            if "stored_xml" in item:
+                # Our own XML, escaped when it was written by `entry_xml`: copied out as it is.
+                handler.ignorableWhitespace(item["stored_xml"])
+            else:
+                self.write_entry(handler, item)
+
+    def write_entry(self, handler, item):
+        handler.startElement(self.entry_element, self.item_attributes(item))
+        self.add_item_elements(handler, item)
+        handler.endElement(self.entry_element)
+
+    def entry_xml(self, item: dict) -> str:
+        """Return one entry's XML, as `write_items` writes it in the feed."""
+        out = io.StringIO()
+        self.write_entry(SimplerXMLGenerator(out, "utf-8", short_empty_elements=True), item)
+        return out.getvalue()
+
+    def write(self, outfile, encoding):
+        # Written whole and then handed to the response once (not in a write per element), with the stored
+        # entries' addresses put on the request's origin.
+        out = io.StringIO()
+        super().write(out, encoding)
+        outfile.write(rendering.with_origin(out.getvalue(), self.origin))
+
+
+class RssWithContent(StoredEntries, Rss201rev2Feed):
     """RSS 2.0 whose items may carry their full HTML in <content:encoded>."""
+
+    entry_element = "item"
+    stored_as = "rss"
 
     def rss_attributes(self):
         return {**super().rss_attributes(), "xmlns:content": "http://purl.org/rss/1.0/modules/content/"}
@@ -44,8 +86,11 @@ class RssWithContent(Rss201rev2Feed):
             handler.addQuickElement("content:encoded", item["content_html"])
 
 
-class AtomWithContent(Atom1Feed):
+class AtomWithContent(StoredEntries, Atom1Feed):
     """Atom whose entries may carry their full HTML in <content type="html">."""
+
+    entry_element = "entry"
+    stored_as = "atom"
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
@@ -79,10 +124,18 @@ class ArticleFeed(Feed):
             # The columns an entry reads, not the bodies (read one by one for an entry with no standfirst), and the
             # entry stored with the article's page (articles/rendering.py): the same each time, built once.
             items = self.narrow(entry_list(language).filter(Article.published_condition()), obj)
-        items = list(items[:FEED_LENGTH])
-        live = [item for item in items if stored(item) is None]
+        self.entries = list(items[:FEED_LENGTH])
+        # The entries to make now (those stored are written as stored, by `get_feed`).
+        live = [item for item in self.entries if self.stored_item(item) is None]
         prefetch_related_objects(live, "section", "article_type", Prefetch("bylines", queryset=Byline.names()), "tags")
-        return items
+        return live
+
+    def stored_item(self, item) -> dict | None:
+        """Return the feed's item for an entry stored with the article's page, when it was fetched with it."""
+        entry = item.__dict__.get("stored_feed") or {}
+        if xml := entry.get(self.feed_type.stored_as):
+            return {"stored_xml": xml, "pubdate": item.publish_at, "updateddate": item.updated_at}
+        return None
 
     def title(self, obj):
         return _("%(site)s — latest articles") % {"site": _("Newsroom")}
@@ -94,15 +147,13 @@ class ArticleFeed(Feed):
         return _("Independent analysis in English and Persian.")
 
     def item_title(self, item):
-        return entry["title"] if (entry := stored(item)) else item.headline
+        return item.headline
 
     def item_link(self, item):
-        return entry["link"] if (entry := stored(item)) else item.url_in(get_language())
+        return item.url_in(get_language())
 
     def item_description(self, item):
         """Return the standfirst, or the body's opening words when there is none, as HTML-escaped text."""
-        if entry := stored(item):
-            return entry["description"]
         summary = item.standfirst
         if not summary:
             words = plain_text(item.body).split()
@@ -116,13 +167,9 @@ class ArticleFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item):
-        if entry := stored(item):
-            return entry["author_name"]
         return _(", ").join(author.name for author in item.ordered_authors()) or None
 
     def item_categories(self, item):
-        if entry := stored(item):
-            return entry["categories"]
         kind = [item.article_type.name] if item.article_type_id and item.article_type.name else []
         return [item.section.name, *kind, *(tag.name for tag in item.tags.all())]
 
@@ -142,9 +189,11 @@ class ArticleFeed(Feed):
         Build the feed with its text made fit for XML: a control character would make writing it fail.
         Saving drops them (`drop_control_characters`); this keeps rows saved before that rule readable.
         """
-        feed = super().get_feed(obj, request)
+        feed = super().get_feed(obj, request)  # with the entries made now (`items`)
         feed.feed = _fit_for_xml(feed.feed)
-        feed.items = [_fit_for_xml(item) for item in feed.items]
+        made = iter([_fit_for_xml(item) for item in feed.items])
+        feed.items = [self.stored_item(entry) or next(made) for entry in self.entries]
+        feed.origin = request.build_absolute_uri("/").rstrip("/")
         return feed
 
 
@@ -159,24 +208,26 @@ def entry_list(language: str):
     return _entry_list(language, rendering.current_version())
 
 
-def stored(item) -> dict | None:
-    """Return the feed entry stored with an item's page, when it was fetched with it (`with_stored_extra`)."""
-    return item.__dict__.get("stored_feed")
+class _OneEntry(ArticleFeed):
+    """The feed of one article alone, for the entry stored with its page."""
+
+    def items(self, obj):
+        self.entries = [obj]
+        return [obj]
 
 
 def stored_entry(article, language: str) -> dict:
     """
-    Return what an article's feed entry says in the active language, to be stored with its page
-    (articles/rendering.STORED_EXTRAS) and read by every feed listing it instead of worked out again.
+    Return the article's feed entry in the active language, in each format, to be stored with its page
+    (articles/rendering.STORED_EXTRAS) and copied into every feed listing it rather than made again.
+    Its addresses are on the stored pages' placeholder origin, which each feed replaces with its own.
     """
-    feed = ArticleFeed()
-    return {
-        "title": feed.item_title(article),
-        "link": feed.item_link(article),
-        "description": feed.item_description(article),
-        "author_name": feed.item_author_name(article),
-        "categories": feed.item_categories(article),
-    }
+    request = rendering.StoredRequest(article.url_in(language))
+    entries = {}
+    for feed_type in FEED_TYPES.values():
+        feed = _OneEntry(feed_type=feed_type).get_feed(article, request)
+        entries[feed_type.stored_as] = feed.entry_xml(feed.items[0])
+    return entries
 
 
 def _fit_for_xml(value):

@@ -163,15 +163,35 @@ class StoredFeedEntriesTests(StoredPageTestCase):
         author = make_author(name_en="Maryam Karimi", name_fa="مریم کریمی")
         article = self.publish(authors=[author], tags=[make_tag(name_en="Aquifers")])
         stored = article.renderings.get(language="en").extras["feed"]
-        self.assertEqual(stored["author_name"], "Maryam Karimi")
-        self.assertIn("Aquifers", stored["categories"])
+        self.assertIn("<author>Maryam Karimi</author>", stored["atom"].replace("<name>", "").replace("</name>", ""))
+        self.assertIn("<category>Aquifers</category>", stored["rss"])
+        self.assertIn(f"<link>{rendering.STORED_ORIGIN}{article.url_in('en')}</link>", stored["rss"])
         for url in ("/en/feeds/rss/", "/en/feeds/atom/", "/fa/feeds/rss/", "/fa/feeds/atom/"):
             with CaptureQueriesContext(connection) as queries:
                 feed = self.client.get(url)
             self.assertEqual(feed.content.decode(), self.rendered_afresh(url), url)
+            self.assertNotContains(feed, "stored-page.invalid")
             self.assertFalse(any("articles_byline" in query["sql"] for query in queries.captured_queries), url)
         self.save(author, name_en="Maryam Karimi-Hart")
         self.assertContains(self.client.get("/en/feeds/rss/"), "Maryam Karimi-Hart")
+
+    def test_an_entry_without_a_stored_page_is_made_in_its_place_among_stored_ones(self):
+        articles = [
+            self.publish(headline_en=f"Dispatch {number}", published_ago=timedelta(hours=number)) for number in range(3)
+        ]
+        articles[1].renderings.all().delete()
+        for url in ("/en/feeds/rss/", "/en/feeds/atom/"):
+            feed = self.client.get(url).content.decode()
+            self.assertLess(feed.index("Dispatch 0"), feed.index("Dispatch 1"))
+            self.assertLess(feed.index("Dispatch 1"), feed.index("Dispatch 2"))
+            self.assertEqual(feed, self.rendered_afresh(url), url)
+
+    def test_a_feed_on_another_host_links_there(self):
+        self.publish(headline_en="Dispatch from the delta")
+        with override_settings(ALLOWED_HOSTS=["mirror.example.org", "testserver"]):
+            feed = self.client.get("/en/feeds/atom/", HTTP_HOST="mirror.example.org", secure=True)
+        self.assertContains(feed, "https://mirror.example.org/en/articles/")
+        self.assertNotContains(feed, "stored-page.invalid")
 
 
 class ChangesShowAtOnceTests(StoredPageTestCase):
