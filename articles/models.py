@@ -235,11 +235,11 @@ class ArticleQuerySet(models.QuerySet):
         """
         return self.filter(Article.published_condition()).without_search_index()
 
-    def readable(self, language: str):
-        """Return the articles a reader of the language may see now: `published().available_in(language)`."""
+    def readable(self, language: str, *, now=None):
+        """Return the articles a reader of the language may see now (or at `now`): `published().available_in()`."""
         from .rendering import current_version  # the stored pages' module imports this one
 
-        return _prebuilt(language, None, current_version()).filter(Article.published_condition())
+        return _prebuilt(language, None, current_version()).filter(Article.published_condition(now=now))
 
     def card_list(self, language: str, *variants: str):
         """
@@ -607,12 +607,12 @@ class Article(TranslatedSlugMixin, models.Model):
         return [language for language in LANGUAGE_CODES if self.is_available_in(language)]
 
     @classmethod
-    def published_condition(cls, *, through: str = "") -> Q:
+    def published_condition(cls, *, through: str = "", now=None) -> Q:
         """
-        Match the articles a reader may see now (`published()`), through a lookup from another model
-        ("articles__") when given, to match on articles joined to it.
+        Match the articles a reader may see now (`published()`), or at `now` when given, through a lookup from
+        another model ("articles__") when given, to match on articles joined to it.
         """
-        return Q(**{f"{through}status": cls.Status.PUBLISHED, f"{through}publish_at__lte": timezone.now()})
+        return Q(**{f"{through}status": cls.Status.PUBLISHED, f"{through}publish_at__lte": now or timezone.now()})
 
     def is_published(self) -> bool:
         return (

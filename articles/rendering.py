@@ -47,6 +47,7 @@ from django.utils.safestring import mark_safe
 
 from core.background import background_task, enqueue_on_commit
 from core.languages import LANGUAGE_CODES, x_default
+from core.shapes import Shape
 from core.tags import tag_for, tags_in
 
 from .models import Article, ArticleRendering, Byline, RenderingKey
@@ -278,21 +279,19 @@ def with_origin(text: str, origin: str) -> str:
     return text.replace(stored, origin).replace(encoded, quote(origin, safe=""))
 
 
-@functools.lru_cache(maxsize=16)
-def _current_pages(language: str, version: str):
-    """The current stored pages of a language, as a query built once per process (never evaluated itself)."""
-    return ArticleRendering.objects.filter(language=language, version=version)
+@Shape
+def _stored_page(language: str, *, slug: str, version: str, now: datetime):
+    return (
+        ArticleRendering.objects.filter(language=language, version=version, slug=slug)
+        .filter(article__status=Article.Status.PUBLISHED, article__publish_at__lte=now)
+        .filter(Q(valid_until__isnull=True) | Q(valid_until__gt=now))
+        .defer("built_at", "cards")[:1]  # its cards are for lists
+    )
 
 
 def stored_page(slug: str, language: str) -> ArticleRendering | None:
     """Return the stored page of the published article at this address in this language, if it is current."""
-    now = timezone.now()
-    found = list(
-        _current_pages(language, current_version())
-        .filter(slug=slug, article__status=Article.Status.PUBLISHED, article__publish_at__lte=now)
-        .filter(Q(valid_until__isnull=True) | Q(valid_until__gt=now))
-        .defer("built_at", "cards")[:1]  # its cards are for lists
-    )
+    found = _stored_page(language, slug=slug, version=current_version(), now=timezone.now())
     return found[0] if found else None
 
 
@@ -354,6 +353,12 @@ def stored_cards(articles, language: str) -> StoredCards:
     return cards
 
 
+@Shape
+def _related_cards(language: str, variant: str, *, ids: list[int], version: str):
+    rows = ArticleRendering.objects.filter(language=language, version=version, article__in=ids)
+    return rows.values_list("article_id", KeyTextTransform(variant, "cards"), "keys")
+
+
 def related_cards(ids: list[int], language: str) -> tuple[list[Article], StoredCards]:
     """
     Return the related articles of a stored page (`views.related_ids`) and their stored cards, in one query: the
@@ -365,8 +370,7 @@ def related_cards(ids: list[int], language: str) -> tuple[list[Article], StoredC
     if not ids:
         return [], cards
     variant = f"related-{len(ids)}"
-    rows = _current_pages(language, current_version()).filter(article__in=ids)
-    for pk, card, keys in rows.values_list("article_id", KeyTextTransform(variant, "cards"), "keys"):
+    for pk, card, keys in _related_cards(language, variant, ids=list(ids), version=current_version()):
         cards[pk] = {variant: card}
         cards.page_cache_carried_tags.update(keys)
     missing = [pk for pk in ids if pk not in cards]

@@ -2,6 +2,7 @@ from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,7 @@ from django.views.generic import DetailView, ListView
 
 from core.caching import per_generation
 from core.languages import LANGUAGE_CODES
+from core.shapes import Shape
 from core.views import KeptCountMixin, ReaderPageMixin, url_in
 from series.models import Series
 from series.reading import series_in, series_parts
@@ -233,7 +235,7 @@ def related_articles(article: Article, language: str) -> list[Article]:
     return related_to(article.pk, language, section=article.section_id, series=article.series_id, tags=tags)
 
 
-def related_queryset(pk: int, language: str, *, section: int, series: int | None, tags: list[int]):
+def related_queryset(pk: int, language: str, *, section: int, series: int | None, tags: list[int], now=None):
     """Return the newest articles sharing this article's series, section or a tag: a few more than are shown, an
     article with two of the tags coming once per tag (`related_ids` and `related_to` keep the first of each).
 
@@ -248,13 +250,18 @@ def related_queryset(pk: int, language: str, *, section: int, series: int | None
         condition |= Q(tags__in=tags)
     if series:
         condition |= Q(series=series)
-    articles = Article.objects.readable(language).exclude(pk=pk).filter(condition).newest_first()
+    articles = Article.objects.readable(language, now=now).exclude(pk=pk).filter(condition).newest_first()
     return articles[: RELATED_COUNT * max(1, len(tags))]
 
 
-def related_ids(pk: int, language: str, **shared) -> list[int]:
+@Shape  # built and compiled once per language and shape (whether in a series, how many tags): core/shapes.py
+def _related_ids(language: str, **shared):
+    return related_queryset(language=language, **shared).values_list("pk", flat=True)
+
+
+def related_ids(pk: int, language: str, *, section: int, series: int | None, tags: list[int]) -> list[int]:
     """Return the related articles' keys alone (a stored page's, whose cards are stored: `rendering.related_cards`)."""
-    rows = related_queryset(pk, language, **shared).values_list("pk", flat=True)
+    rows = _related_ids(language, pk=pk, section=section, series=series, tags=list(tags), now=timezone.now())
     return list(dict.fromkeys(rows))[:RELATED_COUNT]
 
 
