@@ -19,6 +19,7 @@ from core.languages import LANGUAGE_CODES
 from core.models import TranslatedSlugMixin, drop_control_characters, filled, is_written, written_in
 from core.primary import on_primary
 from core.renditions import Renditions, delete_renditions_after_commit, is_pending, pending_manifest
+from core.shapes import Shape
 from core.text import reading_minutes, sanitise_body
 from core.validators import validate_raster_image
 from series.labels import part_label
@@ -46,6 +47,9 @@ NEWEST_FIRST = ("-publish_at", "-pk")
 KEPT_LISTS = ("home", "section", "tag", "author", "type")
 # The kept lists an article belongs to through a column of its own: the column, by list.
 KEPT_BY_COLUMN = {"section": "section", "type": "article_type"}
+# How a reader's list is narrowed to its subject: the lookup the subject's key is matched with, by list.
+LIST_LOOKUPS = {"home": None, **KEPT_BY_COLUMN, "tag": "tags", "author": "bylines__author"}
+PAGE_LENGTH = 12  # the articles on a page of a reader's list
 
 # Saves this soon after first publication (typo fixes) do not earn an "Updated" line.
 UPDATE_GRACE = timedelta(minutes=10)
@@ -227,6 +231,60 @@ def _prebuilt(language: str, variants: tuple[str, ...] | None, version: str) -> 
     return articles.as_cards(language, *variants).as_teasers().newest_first()
 
 
+@Shape  # built and compiled once per list, page and language (core/shapes.py), run with the list's subject
+def _page_of_cards(language, variants, version, scope, start, stop, *, now, subject):
+    articles = Article.objects.card_list(language, *variants, now=now)
+    if LIST_LOOKUPS[scope]:
+        articles = articles.filter(**{LIST_LOOKUPS[scope]: subject})
+    return articles[start:stop]
+
+
+class CardPages:
+    """
+    A reader's list of cards as a paginator takes it (`ArticleQuerySet.card_pages`): each page it slices is
+    read by one run of a query compiled once per list and page (`_page_of_cards`), its articles fetched with
+    their stored cards. Its length is counted only where no count is kept (`kept_count`, KeptCountMixin).
+    """
+
+    ordered = True  # newest first
+
+    def __init__(self, language: str, variants: tuple[str, ...], *, scope: str, subject: int = 0):
+        self.language, self.variants, self.scope, self.subject = language, variants, scope, subject
+
+    def count(self) -> int:
+        articles = Article.objects.card_list(self.language, *self.variants)
+        if LIST_LOOKUPS[self.scope]:
+            articles = articles.filter(**{LIST_LOOKUPS[self.scope]: self.subject})
+        return articles.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list["Article"]:
+        from .rendering import current_version  # the stored pages' module imports this one
+
+        if not isinstance(index, slice) or index.step is not None or index.stop is None:
+            raise TypeError("A list of cards is read a page at a time: articles[start:stop].")
+        start = index.start or 0
+        if index.stop <= start:
+            return []
+        # A list's last page is shorter: read as a whole page, so that its length (which changes with every
+        # article published) is not a shape of its own.
+        stop = start + -(-(index.stop - start) // PAGE_LENGTH) * PAGE_LENGTH
+        subject = self.subject if LIST_LOOKUPS[self.scope] else None
+        found = _page_of_cards(
+            self.language,
+            self.variants,
+            current_version(),
+            self.scope,
+            start,
+            stop,
+            now=timezone.now(),
+            subject=subject,
+        )
+        return found[: index.stop - start]
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """
@@ -241,14 +299,21 @@ class ArticleQuerySet(models.QuerySet):
 
         return _prebuilt(language, None, current_version()).filter(Article.published_condition(now=now))
 
-    def card_list(self, language: str, *variants: str):
+    def card_list(self, language: str, *variants: str, now=None):
         """
         Return the articles a reader of the language may see now, newest first, for a list of cards of these
         variants: `published().available_in(language).as_cards(language, *variants).as_teasers().newest_first()`.
         """
         from .rendering import current_version  # the stored pages' module imports this one
 
-        return _prebuilt(language, variants, current_version()).filter(Article.published_condition())
+        return _prebuilt(language, variants, current_version()).filter(Article.published_condition(now=now))
+
+    def card_pages(self, language: str, variants: tuple[str, ...], *, scope: str, subject: int = 0) -> "CardPages":
+        """
+        Return a reader's list of cards for a paginator (`CardPages`): the home page's, or a section's, a tag's,
+        a type's or an author's (`scope`, LIST_LOOKUPS) whose key is `subject`.
+        """
+        return CardPages(language, variants, scope=scope, subject=subject)
 
     def without_search_index(self):
         """Leave each article's search text and vectors in the database: together larger than its body."""

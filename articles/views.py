@@ -16,7 +16,7 @@ from series.models import Series
 from series.reading import series_in, series_parts
 
 from . import links, rendering, structured_data
-from .models import Article, ArticleType, Byline, Section, Tag, sections_in
+from .models import PAGE_LENGTH, Article, ArticleType, Byline, Section, Tag, sections_in
 from .outline import outline
 
 RELATED_COUNT = 3
@@ -29,12 +29,14 @@ SERIES_WINDOW = 60  # newest series parts looked at for the home page's series: 
 class ReaderListMixin(KeptCountMixin, ReaderPageMixin):
     """A paginated list of the articles a reader of the active language may see, newest first."""
 
-    paginate_by = 12
+    paginate_by = PAGE_LENGTH
     context_object_name = "articles"
     card_variants: tuple[str, ...] = ()  # the cards the page shows its articles as (rendering.CARD_VARIANTS)
 
     def reader_articles(self):
-        return Article.objects.card_list(get_language(), *self.card_variants)
+        """Return the list's articles for the paginator, each page read in one compiled query (`CardPages`)."""
+        scope, subject = self.list_scope()
+        return Article.objects.card_pages(get_language(), self.card_variants, scope=scope, subject=subject)
 
     def list_scope(self) -> tuple[str, int]:
         """Return the list this page shows, as the kept counts name it: a tag's, a section's or the home page's."""
@@ -145,7 +147,7 @@ class SectionView(ReaderListMixin, ListView):
         self.section = next((section for section in sections_in(language) if section.slug_in(language) == slug), None)
         if self.section is None:
             raise Http404("No such section")
-        return self.reader_articles().filter(section=self.section)
+        return self.reader_articles()
 
     def alternate_locations(self):
         return {
@@ -170,7 +172,7 @@ class TagView(ReaderListMixin, ListView):
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, **{f"slug_{get_language()}": self.kwargs["slug"]})
-        return self.reader_articles().filter(tags=self.tag)
+        return self.reader_articles()
 
     def alternate_locations(self):
         return {
@@ -193,7 +195,7 @@ class TypeView(ReaderListMixin, ListView):
 
     def get_queryset(self):
         self.article_type = get_object_or_404(ArticleType, **{f"slug_{get_language()}": self.kwargs["slug"]})
-        return self.reader_articles().filter(article_type=self.article_type)
+        return self.reader_articles()
 
     def list_scope(self) -> tuple[str, int]:
         return "type", self.article_type.pk  # kept by the database since migration 0020

@@ -22,10 +22,9 @@ class AuthorView(KeptCountMixin, ReaderPageMixin, ListView):
 
     def get_queryset(self):
         self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
-        return (
-            # The author's articles through the relation the articles app declares: authors imports no articles.
-            self.author.articles.model.objects.card_list(get_language(), "list-3").by_author(self.author)
-        )
+        # The author's articles through the relation the articles app declares: authors imports no articles.
+        articles = self.author.articles.model.objects
+        return articles.card_pages(get_language(), ("list-3",), scope="author", subject=self.author.pk)
 
     def kept_count(self) -> int | None:
         # Reached through the relation, like the list itself: authors imports no articles.
