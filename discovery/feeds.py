@@ -6,7 +6,6 @@ Items carry the standfirst as their summary; `?full=1` adds the whole body (sani
 out) as RSS `content:encoded` or Atom `content`.
 """
 
-import functools
 import io
 import re
 
@@ -14,6 +13,7 @@ from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import get_language
@@ -25,6 +25,7 @@ from articles import rendering
 from articles.models import Article, ArticleType, Byline, Section
 from authors.models import Author
 from core.caching import page_cache_tags
+from core.shapes import Shape
 from core.text import plain_text, without_control_characters
 from series.models import Series
 
@@ -109,22 +110,21 @@ class ArticleFeed(Feed):
         self.feed_type = feed_type
         self.full = full
 
-    def articles(self, obj):
-        """Return the feed's articles: those of its subject (subclasses narrow the reader's articles to it)."""
-        return self.narrow(Article.objects.readable(get_language()), obj)
+    subject_lookup: str | None = None  # how a subclass's articles are matched to its subject (the feed's object)
 
-    def narrow(self, articles, obj):
-        return articles
+    def articles(self, obj):
+        """Return the feed's articles: those of its subject."""
+        return narrowed(Article.objects.readable(get_language()), self.subject_lookup, obj)
 
     def items(self, obj):
         language = get_language()
         if self.full:
-            items = self.articles(obj).newest_first()
+            self.entries = list(self.articles(obj).newest_first()[:FEED_LENGTH])
         else:
-            # The columns an entry reads, not the bodies (read one by one for an entry with no standfirst), and the
-            # entry stored with the article's page (articles/rendering.py): the same each time, built once.
-            items = self.narrow(entry_list(language).filter(Article.published_condition()), obj)
-        self.entries = list(items[:FEED_LENGTH])
+            subject = obj.pk if self.subject_lookup else None
+            self.entries = _entries(
+                language, rendering.current_version(), self.subject_lookup, now=timezone.now(), subject=subject
+            )
         # The entries to make now (those stored are written as stored, by `get_feed`).
         live = [item for item in self.entries if self.stored_item(item) is None]
         prefetch_related_objects(live, "section", "article_type", Prefetch("bylines", queryset=Byline.names()), "tags")
@@ -197,15 +197,20 @@ class ArticleFeed(Feed):
         return feed
 
 
-@functools.lru_cache(maxsize=16)
-def _entry_list(language: str, version: str):
-    return Article.objects.available_in(language).as_teasers().with_stored_extra(language, "feed").newest_first()
+def narrowed(articles, lookup: str | None, subject):
+    """Return the articles of a feed's subject: those whose `lookup` matches it (all for a feed of no subject)."""
+    return articles.filter(**{lookup: subject}) if lookup else articles
 
 
-def entry_list(language: str):
-    """The feeds' articles in a language with their stored entries, newest first, built once per process (never
-    evaluated itself: each feed filters a copy)."""
-    return _entry_list(language, rendering.current_version())
+@Shape  # built and compiled once per feed and language (core/shapes.py), run with the feed's subject
+def _entries(language: str, version: str, lookup: str | None, *, now, subject):
+    """
+    The feed's newest articles with the columns an entry reads (not the bodies: read one by one for an entry with
+    no standfirst) and the entries stored with their pages (articles/rendering.py).
+    """
+    articles = Article.objects.available_in(language).as_teasers().with_stored_extra(language, "feed")
+    articles = articles.filter(Article.published_condition(now=now)).newest_first()
+    return narrowed(articles, lookup, subject)[:FEED_LENGTH]
 
 
 class _OneEntry(ArticleFeed):
@@ -245,11 +250,10 @@ class LatestFeed(ArticleFeed):
 
 
 class SectionFeed(ArticleFeed):
+    subject_lookup = "section"
+
     def get_object(self, request, slug):
         return get_object_or_404(Section, **{f"slug_{get_language()}": slug})
-
-    def narrow(self, articles, obj):
-        return articles.filter(section=obj)
 
     def title(self, obj):
         return _("%(name)s — %(site)s") % {"name": obj.name, "site": _("Newsroom")}
@@ -262,11 +266,10 @@ class SectionFeed(ArticleFeed):
 
 
 class TypeFeed(ArticleFeed):
+    subject_lookup = "article_type"
+
     def get_object(self, request, slug):
         return get_object_or_404(ArticleType, **{f"slug_{get_language()}": slug})
-
-    def narrow(self, articles, obj):
-        return articles.filter(article_type=obj)
 
     def title(self, obj):
         return _("%(name)s — %(site)s") % {"name": obj.name, "site": _("Newsroom")}
@@ -279,11 +282,10 @@ class TypeFeed(ArticleFeed):
 
 
 class AuthorFeed(ArticleFeed):
+    subject_lookup = "bylines__author"
+
     def get_object(self, request, slug):
         return get_object_or_404(Author, slug=slug)
-
-    def narrow(self, articles, obj):
-        return articles.by_author(obj)
 
     def title(self, obj):
         return _("%(name)s — %(site)s") % {"name": obj.name, "site": _("Newsroom")}
@@ -296,11 +298,10 @@ class AuthorFeed(ArticleFeed):
 
 
 class SeriesFeed(ArticleFeed):
+    subject_lookup = "series"
+
     def get_object(self, request, slug):
         return get_object_or_404(Series, **{f"slug_{get_language()}": slug})
-
-    def narrow(self, articles, obj):
-        return articles.filter(series=obj)
 
     def title(self, obj):
         return _("%(name)s — %(site)s") % {"name": obj.title, "site": _("Newsroom")}
