@@ -394,6 +394,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.with_stored_page(language).annotate(
             # What the stored cards show, as the page cache tags a page showing them (core/tags.py).
             page_cache_carried_tags=F("stored__keys"),
+            stored_path=KeyTextTransform(language, "stored__alternates"),  # its address (`reader_path`)
             **{variant_attribute(variant): KeyTextTransform(variant, "stored__cards") for variant in variants},
         )
 
@@ -617,6 +618,10 @@ class Article(TranslatedSlugMixin, models.Model):
         languages = self.available_languages() or [lang for lang in LANGUAGE_CODES if self.slug_in(lang)]
         language = translation.get_language()
         return self.url_in(language if language in languages else languages[0])
+
+    def reader_path(self) -> str:
+        """Return the address in the active language: as stored with its page when fetched `as_cards()`."""
+        return self.__dict__.get("stored_path") or self.get_absolute_url()
 
     def clean(self):
         # Judge the body as it will be stored: markup outside the allow-list is removed on save.

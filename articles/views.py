@@ -1,6 +1,6 @@
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -10,7 +10,7 @@ from django.views.generic import DetailView, ListView
 
 from core.caching import per_generation
 from core.languages import LANGUAGE_CODES
-from core.shapes import Shape
+from core.shapes import Shape, get_or_404
 from core.views import KeptCountMixin, ReaderPageMixin, url_in
 from series.models import Series
 from series.reading import series_in, series_parts
@@ -57,7 +57,7 @@ class ReaderListMixin(KeptCountMixin, ReaderPageMixin):
             name=name,
             canonical_url=context["canonical_url"],
             language=get_language(),
-            items=[(article.headline, article.get_absolute_url()) for article in articles],
+            items=[(article.headline, article.reader_path()) for article in articles],
         )
 
 
@@ -171,7 +171,7 @@ class TagView(ReaderListMixin, ListView):
     card_variants = ("list-section",)
 
     def get_queryset(self):
-        self.tag = get_object_or_404(Tag, **{f"slug_{get_language()}": self.kwargs["slug"]})
+        self.tag = get_or_404(Tag, **{f"slug_{get_language()}": self.kwargs["slug"]})
         return self.reader_articles()
 
     def alternate_locations(self):
@@ -194,7 +194,7 @@ class TypeView(ReaderListMixin, ListView):
     card_variants = ("list-section-untyped",)
 
     def get_queryset(self):
-        self.article_type = get_object_or_404(ArticleType, **{f"slug_{get_language()}": self.kwargs["slug"]})
+        self.article_type = get_or_404(ArticleType, **{f"slug_{get_language()}": self.kwargs["slug"]})
         return self.reader_articles()
 
     def list_scope(self) -> tuple[str, int]:

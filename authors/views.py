@@ -1,4 +1,3 @@
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
@@ -7,6 +6,7 @@ from django.views.generic import ListView
 
 from core import structured_data
 from core.languages import LANGUAGE_CODES
+from core.shapes import get_or_404
 from core.views import KeptCountMixin, ReaderPageMixin
 
 from .models import Author
@@ -21,7 +21,7 @@ class AuthorView(KeptCountMixin, ReaderPageMixin, ListView):
     paginate_by = 12
 
     def get_queryset(self):
-        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        self.author = get_or_404(Author, slug=self.kwargs["slug"])
         # The author's articles through the relation the articles app declares: authors imports no articles.
         articles = self.author.articles.model.objects
         return articles.card_pages(get_language(), ("list-3",), scope="author", subject=self.author.pk)

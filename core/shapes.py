@@ -28,6 +28,7 @@ from datetime import UTC, datetime
 
 from django.db import connections
 from django.db.models import QuerySet
+from django.http import Http404
 
 # Built shapes a process keeps per Shape, the least recently run dropped first (a list's pages are shapes).
 KEPT_SHAPES = 64
@@ -164,3 +165,20 @@ class _Compiled:
         run.as_sql = lambda *args, **kwargs: (sql, params)
         queryset.query.get_compiler = lambda *args, **kwargs: run
         return list(queryset)
+
+
+@Shape
+def _with_field(model, field: str, *, value):
+    return model._default_manager.filter(**{field: value})[:1]
+
+
+def get_or_404(model, **lookup):
+    """
+    `get_object_or_404(model, field=value)` for a reader's page (the address's section, tag or writer), by a
+    query compiled once per model and field: one field, unique among the model's rows.
+    """
+    ((field, value),) = lookup.items()
+    found = _with_field(model, field, value=value)
+    if not found:
+        raise Http404(f"No {model._meta.object_name} matches the given query.")
+    return found[0]

@@ -11,7 +11,6 @@ import re
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch, prefetch_related_objects
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -25,7 +24,7 @@ from articles import rendering
 from articles.models import Article, ArticleType, Byline, Section
 from authors.models import Author
 from core.caching import page_cache_tags
-from core.shapes import Shape
+from core.shapes import Shape, get_or_404
 from core.text import plain_text, without_control_characters
 from series.models import Series
 
@@ -253,7 +252,7 @@ class SectionFeed(ArticleFeed):
     subject_lookup = "section"
 
     def get_object(self, request, slug):
-        return get_object_or_404(Section, **{f"slug_{get_language()}": slug})
+        return get_or_404(Section, **{f"slug_{get_language()}": slug})
 
     def title(self, obj):
         return _("%(name)s — %(site)s") % {"name": obj.name, "site": _("Newsroom")}
@@ -269,7 +268,7 @@ class TypeFeed(ArticleFeed):
     subject_lookup = "article_type"
 
     def get_object(self, request, slug):
-        return get_object_or_404(ArticleType, **{f"slug_{get_language()}": slug})
+        return get_or_404(ArticleType, **{f"slug_{get_language()}": slug})
 
     def title(self, obj):
         return _("%(name)s — %(site)s") % {"name": obj.name, "site": _("Newsroom")}
@@ -285,7 +284,7 @@ class AuthorFeed(ArticleFeed):
     subject_lookup = "bylines__author"
 
     def get_object(self, request, slug):
-        return get_object_or_404(Author, slug=slug)
+        return get_or_404(Author, slug=slug)
 
     def title(self, obj):
         return _("%(name)s — %(site)s") % {"name": obj.name, "site": _("Newsroom")}
@@ -301,7 +300,7 @@ class SeriesFeed(ArticleFeed):
     subject_lookup = "series"
 
     def get_object(self, request, slug):
-        return get_object_or_404(Series, **{f"slug_{get_language()}": slug})
+        return get_or_404(Series, **{f"slug_{get_language()}": slug})
 
     def title(self, obj):
         return _("%(name)s — %(site)s") % {"name": obj.title, "site": _("Newsroom")}
