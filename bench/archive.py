@@ -130,6 +130,7 @@ def setup_django(database_url: str) -> None:
 def vector_sql(staged: str) -> dict[str, str]:
     """Return the SQL of each vector column as search/ computes it, reading the text from the staging table."""
     from django.db import connection
+    from psycopg import ClientCursor
 
     from articles.models import Article
     from core.languages import LANGUAGE_CODES
@@ -141,8 +142,9 @@ def vector_sql(staged: str) -> dict[str, str]:
     for language in LANGUAGE_CODES:
         for column, body in ((f"search_vector_{language}", True), (f"search_rank_vector_{language}", False)):
             sql, params = search_vector(language, body=body).resolve_expression(query).as_sql(compiler, connection)
-            with connection.cursor() as cursor:
-                literal = cursor.mogrify(sql, params)
+            # A client-side cursor writes the parameters into the SQL (the settings' cursors send them apart).
+            connection.ensure_connection()
+            literal = ClientCursor(connection.connection).mogrify(sql, params)
             literal = literal.decode() if isinstance(literal, bytes) else literal
             columns[column] = literal.replace('"articles_article".', f"{staged}.")
     return columns
