@@ -110,6 +110,16 @@ class StoringTests(StoredPageTestCase):
         self.assertEqual(rendering.store_pages_task.call(), 2)
         self.assertEqual(rendering.missing_or_outdated(), [])
 
+    def test_after_a_bulk_load_the_newest_articles_are_stored_first(self):
+        oldest, newest, middle = (self.publish(published_ago=timedelta(days=days)) for days in (30, 1, 7))
+        ArticleRendering.objects.all().delete()
+        self.assertEqual(rendering.missing_or_outdated(), [newest.pk, middle.pk, oldest.pk])
+        out = StringIO()
+        call_command("store_pages", "--newest", "2", stdout=out)
+        self.assertIn("Stored 4 pages of 2 articles", out.getvalue())
+        self.assertEqual(rendering.missing_or_outdated(), [oldest.pk])
+        self.assertContains(self.client.get(oldest.url_in("en")), oldest.headline_en)  # rendered meanwhile
+
 
 class StoredCardsTests(StoredPageTestCase):
     def setUp(self):
