@@ -26,6 +26,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
 from django.http import Http404
@@ -33,7 +34,9 @@ from django.http import Http404
 # Built shapes a process keeps per Shape, the least recently run dropped first (a list's pages are shapes).
 KEPT_SHAPES = 64
 
-_STANDIN_INT = -(2**62)  # stand-ins count up from here: no key, count or position comes near
+# Stand-ins count up from here: no key, count or position of ours comes near, and it is within the range of a
+# 32-bit column, whose lookups Django answers with no rows (not a parameter) for a value beyond it.
+_STANDIN_INT = 2_000_000_000
 _STANDIN_TEXT = "\ue000shape-value:"  # a private-use character no address or text of ours starts with
 _STANDIN_TIME = datetime(1, 1, 1, tzinfo=UTC)
 
@@ -121,7 +124,11 @@ class _Compiled:
         if found is None:
             connection = connections[alias]
             compiler = self.queryset.query.get_compiler(using=alias)
-            sql, params = compiler.as_sql()  # also sets up what the iterables read: select, klass_info, …
+            try:
+                sql, params = compiler.as_sql()  # also sets up what the iterables read: select, klass_info, …
+            except EmptyResultSet as error:
+                # Django matches no rows, without a parameter, for a value beyond a small column's range.
+                raise ShapeError("A value's stand-in is beyond its column's range; make it part of the key.") from error
             slots = self._slots(params, connection)
             found = self.databases[alias] = (compiler, sql, tuple(params), slots)
         return found

@@ -78,3 +78,11 @@ class ShapeTests(TestCase):
             rewritten("en", headline="Wages")
         with self.assertRaises(ShapeError):
             newest_in_section("en", section=self.economy.pk, now=timezone.now(), extra=True)
+        # A small integer column: PostgreSQL bounds it (smallint, up to 32,767) and the stand-in would be beyond
+        # it; SQLite's integers have no such bound.
+        small = Shape(lambda language, *, part: Article.objects.filter(part=part).order_by("pk"))
+        if connection.ops.integer_field_range("PositiveSmallIntegerField")[1] < 2**31:
+            with self.assertRaises(ShapeError):
+                small("en", part=2)
+        else:
+            self.assertEqual(small("en", part=2), list(Article.objects.filter(part=2).order_by("pk")))
