@@ -47,8 +47,8 @@ NEWEST_FIRST = ("-publish_at", "-pk")
 KEPT_LISTS = ("home", "section", "tag", "author", "type")
 # The kept lists an article belongs to through a column of its own: the column, by list.
 KEPT_BY_COLUMN = {"section": "section", "type": "article_type"}
-# How a reader's list is narrowed to its subject: the lookup the subject's key is matched with, by list.
-LIST_LOOKUPS = {"home": None, **KEPT_BY_COLUMN, "tag": "tags", "author": "bylines__author"}
+# How a reader's list (a page or a feed) is narrowed to its subject: the lookup the subject's key is matched with.
+LIST_LOOKUPS = {"home": None, **KEPT_BY_COLUMN, "tag": "tags", "author": "bylines__author", "series": "series"}
 PAGE_LENGTH = 12  # the articles on a page of a reader's list
 
 # Saves this soon after first publication (typo fixes) do not earn an "Updated" line.
@@ -233,10 +233,7 @@ def _prebuilt(language: str, variants: tuple[str, ...] | None, version: str) -> 
 
 @Shape  # built and compiled once per list, page and language (core/shapes.py), run with the list's subject
 def _page_of_cards(language, variants, version, scope, start, stop, *, now, subject):
-    articles = Article.objects.card_list(language, *variants, now=now)
-    if LIST_LOOKUPS[scope]:
-        articles = articles.filter(**{LIST_LOOKUPS[scope]: subject})
-    return articles[start:stop]
+    return Article.objects.card_list(language, *variants, now=now).in_list(scope, subject)[start:stop]
 
 
 class CardPages:
@@ -252,10 +249,7 @@ class CardPages:
         self.language, self.variants, self.scope, self.subject = language, variants, scope, subject
 
     def count(self) -> int:
-        articles = Article.objects.card_list(self.language, *self.variants)
-        if LIST_LOOKUPS[self.scope]:
-            articles = articles.filter(**{LIST_LOOKUPS[self.scope]: self.subject})
-        return articles.count()
+        return Article.objects.card_list(self.language, *self.variants).in_list(self.scope, self.subject).count()
 
     def __len__(self) -> int:
         return self.count()
@@ -325,6 +319,11 @@ class ArticleQuerySet(models.QuerySet):
 
     def by_author(self, author):
         return self.filter(bylines__author=author)
+
+    def in_list(self, scope: str, subject):
+        """Return the articles of a reader's list (LIST_LOOKUPS): all for the home page's, else its subject's."""
+        lookup = LIST_LOOKUPS[scope]
+        return self.filter(**{lookup: subject}) if lookup else self
 
     def with_slug(self, slug: str):
         """Return the articles whose slug in any language is this one."""

@@ -109,20 +109,20 @@ class ArticleFeed(Feed):
         self.feed_type = feed_type
         self.full = full
 
-    subject_lookup: str | None = None  # how a subclass's articles are matched to its subject (the feed's object)
+    list_scope = "home"  # the reader's list a subclass's feed is (articles.models.LIST_LOOKUPS), of its object
 
     def articles(self, obj):
         """Return the feed's articles: those of its subject."""
-        return narrowed(Article.objects.readable(get_language()), self.subject_lookup, obj)
+        return Article.objects.readable(get_language()).in_list(self.list_scope, obj)
 
     def items(self, obj):
         language = get_language()
         if self.full:
             self.entries = list(self.articles(obj).newest_first()[:FEED_LENGTH])
         else:
-            subject = obj.pk if self.subject_lookup else None
+            subject = obj.pk if obj is not None else None
             self.entries = _entries(
-                language, rendering.current_version(), self.subject_lookup, now=timezone.now(), subject=subject
+                language, rendering.current_version(), self.list_scope, now=timezone.now(), subject=subject
             )
         # The entries to make now (those stored are written as stored, by `get_feed`).
         live = [item for item in self.entries if self.stored_item(item) is None]
@@ -196,20 +196,15 @@ class ArticleFeed(Feed):
         return feed
 
 
-def narrowed(articles, lookup: str | None, subject):
-    """Return the articles of a feed's subject: those whose `lookup` matches it (all for a feed of no subject)."""
-    return articles.filter(**{lookup: subject}) if lookup else articles
-
-
 @Shape  # built and compiled once per feed and language (core/shapes.py), run with the feed's subject
-def _entries(language: str, version: str, lookup: str | None, *, now, subject):
+def _entries(language: str, version: str, scope: str, *, now, subject):
     """
     The feed's newest articles with the columns an entry reads (not the bodies: read one by one for an entry with
     no standfirst) and the entries stored with their pages (articles/rendering.py).
     """
     articles = Article.objects.available_in(language).as_teasers().with_stored_extra(language, "feed")
     articles = articles.filter(Article.published_condition(now=now)).newest_first()
-    return narrowed(articles, lookup, subject)[:FEED_LENGTH]
+    return articles.in_list(scope, subject)[:FEED_LENGTH]
 
 
 class _OneEntry(ArticleFeed):
@@ -249,7 +244,7 @@ class LatestFeed(ArticleFeed):
 
 
 class SectionFeed(ArticleFeed):
-    subject_lookup = "section"
+    list_scope = "section"
 
     def get_object(self, request, slug):
         return get_or_404(Section, **{f"slug_{get_language()}": slug})
@@ -265,7 +260,7 @@ class SectionFeed(ArticleFeed):
 
 
 class TypeFeed(ArticleFeed):
-    subject_lookup = "article_type"
+    list_scope = "type"
 
     def get_object(self, request, slug):
         return get_or_404(ArticleType, **{f"slug_{get_language()}": slug})
@@ -281,7 +276,7 @@ class TypeFeed(ArticleFeed):
 
 
 class AuthorFeed(ArticleFeed):
-    subject_lookup = "bylines__author"
+    list_scope = "author"
 
     def get_object(self, request, slug):
         return get_or_404(Author, slug=slug)
@@ -297,7 +292,7 @@ class AuthorFeed(ArticleFeed):
 
 
 class SeriesFeed(ArticleFeed):
-    subject_lookup = "series"
+    list_scope = "series"
 
     def get_object(self, request, slug):
         return get_or_404(Series, **{f"slug_{get_language()}": slug})
